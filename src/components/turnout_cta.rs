@@ -1,0 +1,99 @@
+//! The call to vote: election, date and hours, countdown / open / closed, link, previous turnout.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::heading;
+use crate::cta::{countdown, phase, Countdown, Phase};
+use crate::locale::{calendar::tehran_time, fill, Locale};
+use crate::model::Election;
+use crate::time::{format_rfc3339_utc, Instant};
+
+#[derive(Properties, PartialEq)]
+pub struct TurnoutCtaProps {
+    pub election: Rc<Election>,
+    pub locale: Rc<Locale>,
+    pub now: Instant,
+    pub heading_level: u8,
+}
+
+/// The call-to-action for one election at `now`.
+#[function_component]
+pub fn TurnoutCta(props: &TurnoutCtaProps) -> Html {
+    let TurnoutCtaProps { election: e, locale, now, heading_level } = props;
+    let s = locale.strings;
+    let phase = phase(e, *now);
+    let (phase_name, status) = match phase {
+        Phase::Upcoming { remaining } => ("upcoming", html! {
+            <p class="cta__countdown">
+                <span class="cta__label">{s.starts_in}{" "}</span>
+                <strong class="cta__figures">{countdown_text(locale, countdown(remaining))}</strong>
+            </p>
+        }),
+        Phase::Open { closes } => ("open", html! {
+            <p class="cta__status cta__status--open">
+                <strong>{s.open_now}</strong>{" "}
+                {fill(s.open_until, &[("time", &locale.time(closes))])}
+            </p>
+        }),
+        Phase::Closed => ("closed", html! { <p class="cta__status">{s.closed}</p> }),
+    };
+    let same_day = tehran_time(e.opens).day == tehran_time(e.closes).day;
+    let to = if same_day { locale.time(e.closes) } else { locale.date_time(e.closes) };
+    let hours = fill(s.hours_range, &[("from", &locale.time(e.opens)), ("to", &to)]);
+    let link = e.cta.as_ref().filter(|_| phase != Phase::Closed).map(|c| html! {
+        <a class="button button--primary" part="cta-button" href={c.url.clone()} rel="noopener">{c.label.clone()}</a>
+    });
+    let turnout = e.turnout.as_ref().map(|t| {
+        let percent = fill(s.percent, &[("n", &locale.digits(&format_percent(t.previous)))]);
+        let label = t.label.clone().unwrap_or_else(|| s.previous_turnout.to_owned());
+        html! {
+            <div class="turnout">
+                <span class="turnout__label" id="ew-turnout">{label}</span>
+                <meter class="turnout__bar" min="0" max="100" value={t.previous.to_string()}
+                    aria-labelledby="ew-turnout" aria-valuetext={percent.clone()}>{percent.clone()}</meter>
+                <span class="turnout__value" aria-hidden="true">{percent}</span>
+            </div>
+        }
+    });
+
+    html! {
+        <section class="cta" part="cta" aria-labelledby="ew-cta-title" data-phase={phase_name}>
+            { heading(*heading_level, "ew-cta-title", "cta__title", html! { {e.title.clone()} }) }
+            <p class="cta__when">
+                <span class="visually-hidden">{s.election_day}{": "}</span>
+                <time datetime={format_rfc3339_utc(e.opens)}>{locale.date(e.opens)}</time>
+                <span class="cta__hours"><span class="visually-hidden">{s.hours}{": "}</span>{hours}</span>
+            </p>
+            {status}
+            {link}
+            {turnout}
+        </section>
+    }
+}
+
+/// The countdown in words and the locale's digits.
+pub fn countdown_text(locale: &Locale, c: Countdown) -> String {
+    let s = locale.strings;
+    match c {
+        Countdown::Days { days, hours } => fill(
+            s.countdown_days,
+            &[("d", &locale.number(days)), ("h", &locale.number(hours))],
+        ),
+        Countdown::Hours { hours, minutes } => fill(
+            s.countdown_hours,
+            &[("h", &locale.number(hours)), ("m", &locale.number(minutes))],
+        ),
+    }
+}
+
+/// A percentage with at most one decimal, without a trailing `.0`.
+fn format_percent(p: f64) -> String {
+    let tenths = (p * 10.0).round() as i64;
+    if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}

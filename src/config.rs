@@ -1,0 +1,80 @@
+//! Host attributes to a typed configuration, with defaults (pure).
+//!
+//! | attribute | meaning | default |
+//! |---|---|---|
+//! | `data-src` | bulletin URL, relative to the page | required |
+//! | `data-now` | RFC 3339 instant that fixes the clock (demos, tests) | the device clock |
+//! | `data-lang` | language of the widget's own labels before a bulletin names one | `fa` |
+//! | `data-normalize` | `off` disables Persian text normalisation | on |
+//! | `data-heading-level` | heading level of card and call-to-action titles, 1–6 | 2 |
+//! | `data-timeout` | seconds per request | 10 |
+
+use crate::problem::Problem;
+use crate::time::{parse_rfc3339, Instant};
+
+/// Largest body read, in bytes.
+pub const DEFAULT_MAX_BYTES: u64 = 1024 * 1024;
+
+/// A widget's settings, read once from its host element.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// The absolute bulletin URL, or why there is none.
+    pub src: Result<String, Problem>,
+    pub now: Option<Instant>,
+    pub lang: Option<String>,
+    pub normalize: bool,
+    pub heading_level: u8,
+    pub timeout_secs: u32,
+    pub max_bytes: u64,
+    /// Problems with optional attributes, for the console; defaults were used instead.
+    pub warnings: Vec<String>,
+}
+
+impl Config {
+    /// Reads the configuration through `attr` (an attribute getter) and `resolve` (makes
+    /// `data-src` absolute against the page and checks its scheme).
+    pub fn from_attributes(
+        attr: &dyn Fn(&str) -> Option<String>,
+        resolve: &dyn Fn(&str) -> Option<String>,
+    ) -> Config {
+        let mut warnings = Vec::new();
+        let src = match attr("data-src").map(|s| s.trim().to_owned()) {
+            None => Err(Problem::Config("the element has no data-src attribute".into())),
+            Some(s) if s.is_empty() => Err(Problem::Config("data-src is empty".into())),
+            Some(s) => resolve(&s)
+                .ok_or_else(|| Problem::Config(format!("data-src {s:?} is not an http(s) URL"))),
+        };
+        let now = attr("data-now").and_then(|raw| match parse_rfc3339(&raw) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                warnings.push(format!("data-now {raw:?}: {e}; using the device clock"));
+                None
+            }
+        });
+        let lang = attr("data-lang").map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
+        let normalize = !matches!(attr("data-normalize").as_deref().map(str::trim), Some("off" | "false"));
+        let heading_level = number(attr("data-heading-level"), "data-heading-level", 1, 6, 2, &mut warnings) as u8;
+        let timeout_secs = number(attr("data-timeout"), "data-timeout", 1, 120, 10, &mut warnings);
+        Config {
+            src,
+            now,
+            lang,
+            normalize,
+            heading_level,
+            timeout_secs,
+            max_bytes: DEFAULT_MAX_BYTES,
+            warnings,
+        }
+    }
+}
+
+fn number(raw: Option<String>, name: &str, min: u32, max: u32, default: u32, warnings: &mut Vec<String>) -> u32 {
+    let Some(raw) = raw else { return default };
+    match raw.trim().parse::<u32>() {
+        Ok(n) if (min..=max).contains(&n) => n,
+        _ => {
+            warnings.push(format!("{name} {raw:?}: expected a whole number from {min} to {max}; using {default}"));
+            default
+        }
+    }
+}

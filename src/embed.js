@@ -1,0 +1,84 @@
+// Election widget loader: the one script a page includes (stable URL: embed.js).
+//
+// It finds every element with the attribute data-election-widget, now and later,
+// starts the WebAssembly module once for the whole page and mounts a widget on each
+// element as it nears the viewport (data-eager: at once). Removing an element tears
+// its widget down. Everything else is loaded relative to this file's own URL, so the
+// folder can be served from any path or origin. No inline script, no eval, no globals
+// beyond window.ElectionWidget.
+const SELECTOR = '[data-election-widget]';
+const PREFIX = '[election-widget]';
+
+if (!window.ElectionWidget) {
+  const here = import.meta.url;
+  let api = null; // the wasm exports, once started
+  const waiting = new Set(); // hosts asked for before the module was ready
+  const mounted = new Set();
+
+  const fail = (host, code) => {
+    host.setAttribute('data-state', 'error');
+    host.dispatchEvent(new CustomEvent('election-widget:error', { bubbles: true, composed: true, detail: { code } }));
+  };
+
+  const mountNow = (host) => {
+    if (mounted.has(host) || !host.isConnected) return;
+    if (!api) { waiting.add(host); return; }
+    mounted.add(host);
+    api.mount(host);
+  };
+
+  const lazy = 'IntersectionObserver' in window
+    ? new IntersectionObserver((entries) => {
+        for (const e of entries) {
+          if (e.isIntersecting) { lazy.unobserve(e.target); mountNow(e.target); }
+        }
+      }, { rootMargin: '600px 0px' })
+    : null;
+
+  const consider = (host) => {
+    if (mounted.has(host)) return;
+    if (!host.hasAttribute('data-state')) host.setAttribute('data-state', 'loading');
+    if (lazy && !host.hasAttribute('data-eager')) lazy.observe(host); else mountNow(host);
+  };
+
+  const release = (host) => {
+    if (lazy) lazy.unobserve(host);
+    waiting.delete(host);
+    if (mounted.delete(host) && api) api.unmount(host);
+  };
+
+  const each = (node, fn) => {
+    if (node.nodeType !== 1) return;
+    if (node.matches(SELECTOR)) fn(node);
+    for (const el of node.querySelectorAll(SELECTOR)) fn(el);
+  };
+
+  new MutationObserver((records) => {
+    for (const r of records) {
+      for (const n of r.removedNodes) each(n, (el) => { if (!el.isConnected) release(el); });
+      for (const n of r.addedNodes) each(n, consider);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
+  window.ElectionWidget = Object.freeze({
+    mount: (el) => { if (el instanceof Element) { if (lazy) lazy.unobserve(el); mountNow(el); } },
+    unmount: (el) => { if (el instanceof Element) release(el); },
+  });
+
+  each(document.documentElement, consider);
+
+  (async () => {
+    try {
+      if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
+      const glue = await import(new URL('./election-widget.js', here).href);
+      await glue.default({ module_or_path: new URL('./election-widget_bg.wasm', here) });
+      api = glue;
+    } catch (err) {
+      console.error(`${PREFIX} could not start (WebAssembly unsupported or blocked by the page's Content-Security-Policy: script-src needs 'wasm-unsafe-eval'); the fallback content stays.`, err);
+      for (const host of document.querySelectorAll(SELECTOR)) fail(host, 'wasm');
+      return;
+    }
+    for (const host of waiting) mountNow(host);
+    waiting.clear();
+  })();
+}

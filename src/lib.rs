@@ -1,0 +1,34 @@
+//! An embeddable election-information widget: a right-to-left Persian news card and a
+//! call to vote, filled from a JSON bulletin fetched from any endpoint.
+//!
+//! The flow, one module each: host attributes -> [`config`] -> [`fetch`] -> [`feed`]
+//! -> [`model`] -> [`components`]; [`embed`] is the only module that touches the host page.
+
+pub mod clock;
+pub mod components;
+pub mod config;
+pub mod console;
+pub mod cta;
+pub mod embed;
+pub mod feed;
+pub mod fetch;
+pub mod hooks;
+pub mod locale;
+pub mod model;
+pub mod problem;
+pub mod text;
+pub mod time;
+
+use wasm_bindgen::prelude::*;
+
+/// Mounts a widget on `host` (called by `embed.js` for every `[data-election-widget]`).
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_js(host: web_sys::Element) {
+    embed::mount(&host);
+}
+
+/// Tears down the widget on `host` (called by `embed.js` when the element leaves the page).
+#[wasm_bindgen(js_name = unmount)]
+pub fn unmount_js(host: web_sys::Element) {
+    embed::unmount(&host);
+}

@@ -1,0 +1,76 @@
+//! Link policy: which strings from a feed may become a clickable `href`.
+//!
+//! Only `http:` and `https:` (and `tel:` for a call-to-action hotline) pass. The check
+//! reads the scheme the way a browser's URL parser will (WHATWG URL: leading and
+//! trailing controls and spaces dropped, tabs and newlines removed anywhere, scheme
+//! case-insensitive), so disguises such as ` JaVa\tScRiPt:` are caught. In the browser
+//! the survivor is then resolved with the real URL parser and its scheme checked again.
+
+/// Which schemes a link may use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    /// A news link or image: http(s) only.
+    Web,
+    /// A call-to-action: http(s) or a `tel:` hotline.
+    WebOrTel,
+}
+
+/// What the policy decided about a raw link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// An absolute link with an allowed scheme, cleaned as a URL parser would.
+    Absolute(String),
+    /// No scheme: to be resolved against the endpoint's URL.
+    Relative(String),
+    /// A scheme that is not allowed, or nothing usable.
+    Refused,
+}
+
+/// Applies the link policy to a raw string from a feed.
+pub fn check(raw: &str, kind: LinkKind) -> Verdict {
+    let cleaned: String = raw
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if cleaned.is_empty() || cleaned.len() > 2048 {
+        return Verdict::Refused;
+    }
+    match scheme(&cleaned) {
+        None => Verdict::Relative(cleaned),
+        Some(s) => {
+            let allowed = s == "http" || s == "https" || (s == "tel" && kind == LinkKind::WebOrTel);
+            if allowed {
+                Verdict::Absolute(cleaned)
+            } else {
+                Verdict::Refused
+            }
+        }
+    }
+}
+
+/// Whether a scheme as the URL parser reports it (`https:`) is allowed for `kind`.
+pub fn allowed_protocol(protocol: &str, kind: LinkKind) -> bool {
+    matches!(protocol, "http:" | "https:") || (protocol == "tel:" && kind == LinkKind::WebOrTel)
+}
+
+/// The lower-cased scheme of a URL string, if it has one (letters, then letters, digits, `+-.`, then `:`).
+fn scheme(s: &str) -> Option<String> {
+    let end = s.find(':')?;
+    let candidate = &s[..end];
+    let mut chars = candidate.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (first_ok && rest_ok).then(|| candidate.to_ascii_lowercase())
+}
+
+/// Checks `raw` with [`check`], resolves it against `base` with the browser's URL parser,
+/// and checks the resolved scheme again.
+pub fn resolve(raw: &str, base: &str, kind: LinkKind) -> Option<String> {
+    let candidate = match check(raw, kind) {
+        Verdict::Absolute(s) | Verdict::Relative(s) => s,
+        Verdict::Refused => return None,
+    };
+    let url = web_sys::Url::new_with_base(&candidate, base).ok()?;
+    allowed_protocol(&url.protocol(), kind).then(|| url.href())
+}

@@ -1,0 +1,4 @@
+//! Text from outside: normalisation for display and the link policy (pure).
+
+pub mod links;
+pub mod normalize;
