@@ -57,7 +57,7 @@ pub fn mount(host: &Element) {
     }
     let base = host.base_uri().ok().flatten().unwrap_or_default();
     let config = Config::from_attributes(&|name| host.get_attribute(name), &|src| {
-        links::resolve(src, &base, links::LinkKind::Web)
+        links::resolve(src, &base, links::LinkKind::Endpoint)
     });
     for w in &config.warnings {
         console::warn(w);

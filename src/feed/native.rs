@@ -269,7 +269,7 @@ fn link(raw: &str, kind: LinkKind, path: &str, ctx: &Context, warnings: &mut Vec
     if resolved.is_none() {
         warnings.push(format!("{path}: not an allowed link (only http and https{})", match kind {
             LinkKind::WebOrTel => ", or tel",
-            LinkKind::Web => "",
+            LinkKind::Web | LinkKind::Endpoint => "",
         }));
     }
     resolved

@@ -13,6 +13,9 @@ pub enum LinkKind {
     Web,
     /// A call-to-action: http(s) or a `tel:` hotline.
     WebOrTel,
+    /// The bulletin endpoint (`data-src`, set by the page, not the feed): http(s), or a
+    /// `blob:` URL for pages that build a bulletin in the browser.
+    Endpoint,
 }
 
 /// What the policy decided about a raw link.
@@ -39,7 +42,10 @@ pub fn check(raw: &str, kind: LinkKind) -> Verdict {
     match scheme(&cleaned) {
         None => Verdict::Relative(cleaned),
         Some(s) => {
-            let allowed = s == "http" || s == "https" || (s == "tel" && kind == LinkKind::WebOrTel);
+            let allowed = s == "http"
+                || s == "https"
+                || (s == "tel" && kind == LinkKind::WebOrTel)
+                || (s == "blob" && kind == LinkKind::Endpoint);
             if allowed {
                 Verdict::Absolute(cleaned)
             } else {
@@ -51,7 +57,12 @@ pub fn check(raw: &str, kind: LinkKind) -> Verdict {
 
 /// Whether a scheme as the URL parser reports it (`https:`) is allowed for `kind`.
 pub fn allowed_protocol(protocol: &str, kind: LinkKind) -> bool {
-    matches!(protocol, "http:" | "https:") || (protocol == "tel:" && kind == LinkKind::WebOrTel)
+    match protocol {
+        "http:" | "https:" => true,
+        "tel:" => kind == LinkKind::WebOrTel,
+        "blob:" => kind == LinkKind::Endpoint,
+        _ => false,
+    }
 }
 
 /// The lower-cased scheme of a URL string, if it has one (letters, then letters, digits, `+-.`, then `:`).

@@ -1,0 +1,217 @@
+//! In-browser tests (wasm-bindgen-test, headless Chromium or Firefox): real elements, real
+//! shadow roots, real fetches of blob: URLs, events as a page sees them.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use election_widget::embed;
+use gloo_events::EventListener;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Blob, BlobPropertyBag, Element, Url};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLE: &str = include_str!("../src/assets/bulletin.fa.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+/// A `blob:` URL serving `body` as JSON, so tests need no server.
+fn blob_url(body: &str) -> String {
+    let parts = js_sys::Array::of1(&JsValue::from_str(body));
+    let bag = BlobPropertyBag::new();
+    bag.set_type("application/json");
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &bag).unwrap();
+    Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+/// A fresh host element on the page, with the given attributes.
+fn host(attrs: &[(&str, &str)]) -> Element {
+    let el = document().create_element("div").unwrap();
+    el.set_attribute("data-election-widget", "").unwrap();
+    for (k, v) in attrs {
+        el.set_attribute(k, v).unwrap();
+    }
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// Polls `cond` until it holds or `ms` pass; never sleeps a fixed time.
+async fn wait_for(what: &str, ms: u32, cond: impl Fn() -> bool) {
+    let mut waited = 0;
+    while !cond() {
+        if waited >= ms {
+            let hosts = document().query_selector_all("[data-election-widget]").unwrap();
+            let mut seen = String::new();
+            for i in 0..hosts.length() {
+                let el: Element = hosts.item(i).unwrap().unchecked_into();
+                let inner = el.shadow_root().map(|s| s.inner_html()).unwrap_or_default();
+                seen.push_str(&format!("\n[{:?}] {}", state(&el), inner.chars().take(300).collect::<String>()));
+            }
+            panic!("timed out waiting for {what}; hosts:{seen}");
+        }
+        TimeoutFuture::new(10).await;
+        waited += 10;
+    }
+}
+
+fn state(el: &Element) -> Option<String> {
+    el.get_attribute("data-state")
+}
+
+fn shadow_text(el: &Element) -> String {
+    el.shadow_root().and_then(|s| s.text_content()).unwrap_or_default()
+}
+
+/// Records every `detail` of an event that reaches the document.
+fn record(event: &'static str) -> (Rc<RefCell<Vec<JsValue>>>, EventListener) {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let listener = EventListener::new(&document(), event, move |e| {
+        let detail = e.dyn_ref::<web_sys::CustomEvent>().map(|c| c.detail()).unwrap_or(JsValue::NULL);
+        sink.borrow_mut().push(detail);
+    });
+    (seen, listener)
+}
+
+fn detail_field(detail: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(detail, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+#[wasm_bindgen_test]
+async fn mounts_into_a_shadow_root_and_becomes_ready() {
+    let (ready, _l) = record("election-widget:ready");
+    let el = host(&[("data-src", &blob_url(SAMPLE)), ("data-now", "2024-03-01T10:00:00+03:30")]);
+    embed::mount(&el);
+    assert!(el.shadow_root().is_some(), "open shadow root attached");
+    wait_for("ready", 5000, || state(&el).as_deref() == Some("ready")).await;
+    let text = shadow_text(&el);
+    assert!(text.contains("انسجام\u{200c}بخشی روابط عمومی\u{200c}های ادارات"), "{text}");
+    assert!(text.contains("تا ساعت ۱۸:۰۰ باز هستند"), "call-to-action open at data-now: {text}");
+    let root = el.shadow_root().unwrap().query_selector(".ew").unwrap().unwrap();
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("fa"));
+    let sheets = js_sys::Reflect::get(&el.shadow_root().unwrap(), &"adoptedStyleSheets".into()).unwrap();
+    assert_eq!(js_sys::Array::from(&sheets).length(), 1, "styles adopted, not a <style> element");
+    let events = ready.borrow();
+    let mine: Vec<_> = events.iter().filter(|d| detail_field(d, "items").as_f64() == Some(1.0)).collect();
+    assert!(!mine.is_empty(), "ready event with detail.items = 1");
+    embed::unmount(&el);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_body_unfolds_with_a_real_button() {
+    let el = host(&[("data-src", &blob_url(SAMPLE))]);
+    embed::mount(&el);
+    wait_for("ready", 5000, || state(&el).as_deref() == Some("ready")).await;
+    let shadow = el.shadow_root().unwrap();
+    let body = shadow.query_selector("#ew-body").unwrap().unwrap();
+    assert!(body.has_attribute("hidden"));
+    let button: web_sys::HtmlElement = shadow.query_selector("button[aria-controls=ew-body]").unwrap().unwrap().unchecked_into();
+    button.click();
+    wait_for("unfolded", 2000, || !body.has_attribute("hidden")).await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    embed::unmount(&el);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn each_error_state_has_a_code_and_a_message() {
+    let (errors, _l) = record("election-widget:error");
+    let revoked = blob_url(SAMPLE);
+    Url::revoke_object_url(&revoked).unwrap();
+    let cases = [
+        (host(&[]), "config"),
+        (host(&[("data-src", "javascript:alert(1)")]), "config"),
+        (host(&[("data-src", &revoked)]), "network"),
+        (host(&[("data-src", &blob_url("{not json"))]), "bad-data"),
+        (host(&[("data-src", &blob_url(r#"{"items":[{"id":1,"title":5}]}"#))]), "bad-data"),
+    ];
+    for (el, code) in &cases {
+        embed::mount(el);
+        wait_for(code, 5000, || state(el).as_deref() == Some("error")).await;
+        let shadow = el.shadow_root().unwrap();
+        let view = shadow.query_selector(".error").unwrap().expect("error view");
+        assert_eq!(view.get_attribute("data-code").as_deref(), Some(*code));
+        assert!(shadow_text(el).contains("نمایش خبرها ممکن نشد"));
+    }
+    let codes: Vec<String> = errors.borrow().iter().filter_map(|d| detail_field(d, "code").as_string()).collect();
+    for (_, code) in &cases {
+        assert!(codes.iter().any(|c| c == code), "error event with code {code}: {codes:?}");
+    }
+    for (el, _) in cases {
+        embed::unmount(&el);
+        el.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_bulletin_is_ready_with_its_own_look() {
+    let (ready, _l) = record("election-widget:ready");
+    let el = host(&[("data-src", &blob_url(r#"{"version":1,"items":[]}"#))]);
+    embed::mount(&el);
+    wait_for("ready", 5000, || state(&el).as_deref() == Some("ready")).await;
+    assert!(el.shadow_root().unwrap().query_selector(".empty").unwrap().is_some());
+    assert!(ready.borrow().iter().any(|d| detail_field(d, "items").as_f64() == Some(0.0)));
+    embed::unmount(&el);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn retry_fetches_again() {
+    // the first request fails as a network error would; the retry goes through
+    let install = js_sys::Function::new_with_args(
+        "",
+        "const real = window.fetch; let calls = 0; window.__ewCalls = () => calls;
+         window.fetch = function (...args) { calls += 1;
+           if (calls === 1) { return Promise.reject(new TypeError('Failed to fetch')); }
+           return real.apply(this, args); };
+         return () => { window.fetch = real; };",
+    );
+    let restore: js_sys::Function = install.call0(&JsValue::NULL).unwrap().unchecked_into();
+    let el = host(&[("data-src", &blob_url(SAMPLE))]);
+    embed::mount(&el);
+    wait_for("error", 5000, || state(&el).as_deref() == Some("error")).await;
+    let shadow = el.shadow_root().unwrap();
+    let retry: web_sys::HtmlElement = shadow.query_selector(".error button").unwrap().expect("retry button").unchecked_into();
+    retry.click();
+    wait_for("ready after retry", 5000, || state(&el).as_deref() == Some("ready")).await;
+    assert!(shadow_text(&el).contains("رئیس حوزه انتخابیه قدس"));
+    restore.call0(&JsValue::NULL).unwrap();
+    embed::unmount(&el);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn mounting_twice_is_harmless_and_unmount_tears_down() {
+    let before = embed::mounted_count();
+    let el = host(&[("data-src", &blob_url(SAMPLE))]);
+    embed::mount(&el);
+    embed::mount(&el);
+    assert_eq!(embed::mounted_count(), before + 1);
+    wait_for("ready", 5000, || state(&el).as_deref() == Some("ready")).await;
+    embed::unmount(&el);
+    assert_eq!(embed::mounted_count(), before);
+    assert_eq!(el.shadow_root().unwrap().child_nodes().length(), 0, "shadow root emptied");
+    assert_eq!(state(&el), None);
+    // and it can come back
+    embed::mount(&el);
+    wait_for("ready again", 5000, || state(&el).as_deref() == Some("ready")).await;
+    embed::unmount(&el);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_element_that_cannot_host_a_shadow_root_reports_an_error() {
+    let img = document().create_element("img").unwrap();
+    img.set_attribute("data-src", "x.json").unwrap();
+    document().body().unwrap().append_child(&img).unwrap();
+    embed::mount(&img);
+    assert_eq!(state(&img).as_deref(), Some("error"));
+    img.remove();
+}
