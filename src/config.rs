@@ -39,7 +39,9 @@ impl Config {
     ) -> Config {
         let mut warnings = Vec::new();
         let src = match attr("data-src").map(|s| s.trim().to_owned()) {
-            None => Err(Problem::Config("the element has no data-src attribute".into())),
+            None => Err(Problem::Config(
+                "the element has no data-src attribute".into(),
+            )),
             Some(s) if s.is_empty() => Err(Problem::Config("data-src is empty".into())),
             Some(s) => resolve(&s)
                 .ok_or_else(|| Problem::Config(format!("data-src {s:?} is not an http(s) URL"))),
@@ -51,10 +53,29 @@ impl Config {
                 None
             }
         });
-        let lang = attr("data-lang").map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
-        let normalize = !matches!(attr("data-normalize").as_deref().map(str::trim), Some("off" | "false"));
-        let heading_level = number(attr("data-heading-level"), "data-heading-level", 1, 6, 2, &mut warnings) as u8;
-        let timeout_secs = number(attr("data-timeout"), "data-timeout", 1, 120, 10, &mut warnings);
+        let lang = attr("data-lang")
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty());
+        let normalize = !matches!(
+            attr("data-normalize").as_deref().map(str::trim),
+            Some("off" | "false")
+        );
+        let heading_level = number(
+            attr("data-heading-level"),
+            "data-heading-level",
+            1,
+            6,
+            2,
+            &mut warnings,
+        ) as u8;
+        let timeout_secs = number(
+            attr("data-timeout"),
+            "data-timeout",
+            1,
+            120,
+            10,
+            &mut warnings,
+        );
         Config {
             src,
             now,
@@ -68,12 +89,21 @@ impl Config {
     }
 }
 
-fn number(raw: Option<String>, name: &str, min: u32, max: u32, default: u32, warnings: &mut Vec<String>) -> u32 {
+fn number(
+    raw: Option<String>,
+    name: &str,
+    min: u32,
+    max: u32,
+    default: u32,
+    warnings: &mut Vec<String>,
+) -> u32 {
     let Some(raw) = raw else { return default };
     match raw.trim().parse::<u32>() {
         Ok(n) if (min..=max).contains(&n) => n,
         _ => {
-            warnings.push(format!("{name} {raw:?}: expected a whole number from {min} to {max}; using {default}"));
+            warnings.push(format!(
+                "{name} {raw:?}: expected a whole number from {min} to {max}; using {default}"
+            ));
             default
         }
     }

@@ -17,7 +17,9 @@ pub enum Phase {
 /// The phase of `e` at `now`. Opening is inclusive, closing exclusive: at `closes` it is over.
 pub fn phase(e: &Election, now: Instant) -> Phase {
     if now < e.opens {
-        Phase::Upcoming { remaining: e.opens.0 - now.0 }
+        Phase::Upcoming {
+            remaining: e.opens.0 - now.0,
+        }
     } else if now < e.closes {
         Phase::Open { closes: e.closes }
     } else {
@@ -27,15 +29,26 @@ pub fn phase(e: &Election, now: Instant) -> Phase {
 
 /// The election to show: the one under way, else the next to open, else the last to close.
 pub fn pick(elections: &[Election], now: Instant) -> Option<&Election> {
-    let open = elections.iter().find(|e| matches!(phase(e, now), Phase::Open { .. }));
-    let next = || elections.iter().filter(|e| now < e.opens).min_by_key(|e| e.opens);
+    let open = elections
+        .iter()
+        .find(|e| matches!(phase(e, now), Phase::Open { .. }));
+    let next = || {
+        elections
+            .iter()
+            .filter(|e| now < e.opens)
+            .min_by_key(|e| e.opens)
+    };
     let last = || elections.iter().max_by_key(|e| e.closes);
     open.or_else(next).or_else(last)
 }
 
 /// The next instant after `now` at which the picture changes (a phase boundary), if any.
 pub fn next_boundary(elections: &[Election], now: Instant) -> Option<Instant> {
-    elections.iter().flat_map(|e| [e.opens, e.closes]).filter(|t| *t > now).min()
+    elections
+        .iter()
+        .flat_map(|e| [e.opens, e.closes])
+        .filter(|t| *t > now)
+        .min()
 }
 
 /// A countdown as people read it: days and hours, or hours and minutes on the last day.
@@ -49,8 +62,14 @@ pub enum Countdown {
 pub fn countdown(remaining: i64) -> Countdown {
     let minutes = (remaining.max(0) + 59) / 60;
     if minutes < 24 * 60 {
-        Countdown::Hours { hours: minutes / 60, minutes: minutes % 60 }
+        Countdown::Hours {
+            hours: minutes / 60,
+            minutes: minutes % 60,
+        }
     } else {
-        Countdown::Days { days: minutes / (24 * 60), hours: minutes % (24 * 60) / 60 }
+        Countdown::Days {
+            days: minutes / (24 * 60),
+            hours: minutes % (24 * 60) / 60,
+        }
     }
 }

@@ -40,7 +40,12 @@ pub fn mount(host: &Element) {
         Err(why) => {
             let problem = Problem::Host(why);
             console::error(&problem.describe(""));
-            reflect(host, &Report::Error { code: problem.code() });
+            reflect(
+                host,
+                &Report::Error {
+                    code: problem.code(),
+                },
+            );
             return;
         }
     };
@@ -48,7 +53,10 @@ pub fn mount(host: &Element) {
     while let Some(child) = shadow.first_child() {
         let _ = shadow.remove_child(&child);
     }
-    let Some(root) = host.owner_document().and_then(|d| d.create_element("div").ok()) else {
+    let Some(root) = host
+        .owner_document()
+        .and_then(|d| d.create_element("div").ok())
+    else {
         return;
     };
     root.set_class_name("ew-root");
@@ -66,7 +74,10 @@ pub fn mount(host: &Element) {
         let host = host.clone();
         Callback::from(move |r: Report| reflect(&host, &r))
     };
-    let props = WidgetProps { config: Rc::new(config), on_report };
+    let props = WidgetProps {
+        config: Rc::new(config),
+        on_report,
+    };
     let app = yew::Renderer::<Widget>::with_root_and_props(root, props).render();
     MOUNTED.with(|m| m.borrow_mut().push((host.clone(), app)));
 }
@@ -98,9 +109,13 @@ fn shadow_root(host: &Element) -> Result<ShadowRoot, String> {
     if let Some(existing) = host.shadow_root() {
         return Ok(existing);
     }
-    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).map_err(|_| {
-        format!("<{}> cannot host a shadow root; use a <div>", host.tag_name().to_lowercase())
-    })
+    host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .map_err(|_| {
+            format!(
+                "<{}> cannot host a shadow root; use a <div>",
+                host.tag_name().to_lowercase()
+            )
+        })
 }
 
 /// Shares one constructed stylesheet between all widgets; `style-src 'self'` allows it
@@ -109,7 +124,9 @@ fn adopt_styles(shadow: &ShadowRoot) {
     let sheet = SHEET.with(|s| {
         let mut s = s.borrow_mut();
         if s.is_none() {
-            *s = CssStyleSheet::new().ok().filter(|sheet| sheet.replace_sync(CSS).is_ok());
+            *s = CssStyleSheet::new()
+                .ok()
+                .filter(|sheet| sheet.replace_sync(CSS).is_ok());
         }
         s.clone()
     });
@@ -121,7 +138,10 @@ fn adopt_styles(shadow: &ShadowRoot) {
         None => {
             // Browsers without constructable stylesheets (before 2023): a <style> element,
             // which works wherever the page's policy allows inline styles.
-            if let Some(style) = shadow.owner_document().and_then(|d| d.create_element("style").ok()) {
+            if let Some(style) = shadow
+                .owner_document()
+                .and_then(|d| d.create_element("style").ok())
+            {
                 style.set_text_content(Some(CSS));
                 let _ = shadow.append_child(&style);
             }
@@ -133,8 +153,18 @@ fn adopt_styles(shadow: &ShadowRoot) {
 fn reflect(host: &Element, report: &Report) {
     let (state, event) = match report {
         Report::Loading => ("loading", None),
-        Report::Ready { items } => ("ready", Some(("election-widget:ready", "items", JsValue::from(*items as u32)))),
-        Report::Error { code } => ("error", Some(("election-widget:error", "code", JsValue::from_str(code)))),
+        Report::Ready { items } => (
+            "ready",
+            Some((
+                "election-widget:ready",
+                "items",
+                JsValue::from(*items as u32),
+            )),
+        ),
+        Report::Error { code } => (
+            "error",
+            Some(("election-widget:error", "code", JsValue::from_str(code))),
+        ),
     };
     let _ = host.set_attribute("data-state", state);
     if let Some((name, key, value)) = event {

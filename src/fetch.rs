@@ -17,7 +17,12 @@ use crate::problem::Problem;
 /// `signal` aborts from outside (the widget was removed, or a newer load superseded
 /// this one); the timeout aborts from inside. An aborted request yields `None`:
 /// nobody is waiting for its answer.
-pub async fn get_json(url: &str, timeout_secs: u32, max_bytes: u64, signal: &AbortSignal) -> Option<Result<JsValue, Problem>> {
+pub async fn get_json(
+    url: &str,
+    timeout_secs: u32,
+    max_bytes: u64,
+    signal: &AbortSignal,
+) -> Option<Result<JsValue, Problem>> {
     // A private controller per request, tied to the outer signal, so the timeout can
     // abort this request alone.
     let controller = web_sys::AbortController::new().ok()?;

@@ -17,7 +17,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 const SAMPLE: &str = include_str!("../src/assets/bulletin.fa.json");
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 /// A `blob:` URL serving `body` as JSON, so tests need no server.
@@ -45,12 +47,18 @@ async fn wait_for(what: &str, ms: u32, cond: impl Fn() -> bool) {
     let mut waited = 0;
     while !cond() {
         if waited >= ms {
-            let hosts = document().query_selector_all("[data-election-widget]").unwrap();
+            let hosts = document()
+                .query_selector_all("[data-election-widget]")
+                .unwrap();
             let mut seen = String::new();
             for i in 0..hosts.length() {
                 let el: Element = hosts.item(i).unwrap().unchecked_into();
                 let inner = el.shadow_root().map(|s| s.inner_html()).unwrap_or_default();
-                seen.push_str(&format!("\n[{:?}] {}", state(&el), inner.chars().take(300).collect::<String>()));
+                seen.push_str(&format!(
+                    "\n[{:?}] {}",
+                    state(&el),
+                    inner.chars().take(300).collect::<String>()
+                ));
             }
             panic!("timed out waiting for {what}; hosts:{seen}");
         }
@@ -64,7 +72,9 @@ fn state(el: &Element) -> Option<String> {
 }
 
 fn shadow_text(el: &Element) -> String {
-    el.shadow_root().and_then(|s| s.text_content()).unwrap_or_default()
+    el.shadow_root()
+        .and_then(|s| s.text_content())
+        .unwrap_or_default()
 }
 
 /// Records every `detail` of an event that reaches the document.
@@ -72,7 +82,10 @@ fn record(event: &'static str) -> (Rc<RefCell<Vec<JsValue>>>, EventListener) {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let sink = seen.clone();
     let listener = EventListener::new(&document(), event, move |e| {
-        let detail = e.dyn_ref::<web_sys::CustomEvent>().map(|c| c.detail()).unwrap_or(JsValue::NULL);
+        let detail = e
+            .dyn_ref::<web_sys::CustomEvent>()
+            .map(|c| c.detail())
+            .unwrap_or(JsValue::NULL);
         sink.borrow_mut().push(detail);
     });
     (seen, listener)
@@ -85,20 +98,42 @@ fn detail_field(detail: &JsValue, key: &str) -> JsValue {
 #[wasm_bindgen_test]
 async fn mounts_into_a_shadow_root_and_becomes_ready() {
     let (ready, _l) = record("election-widget:ready");
-    let el = host(&[("data-src", &blob_url(SAMPLE)), ("data-now", "2024-03-01T10:00:00+03:30")]);
+    let el = host(&[
+        ("data-src", &blob_url(SAMPLE)),
+        ("data-now", "2024-03-01T10:00:00+03:30"),
+    ]);
     embed::mount(&el);
     assert!(el.shadow_root().is_some(), "open shadow root attached");
     wait_for("ready", 5000, || state(&el).as_deref() == Some("ready")).await;
     let text = shadow_text(&el);
-    assert!(text.contains("انسجام\u{200c}بخشی روابط عمومی\u{200c}های ادارات"), "{text}");
-    assert!(text.contains("تا ساعت ۱۸:۰۰ باز هستند"), "call-to-action open at data-now: {text}");
-    let root = el.shadow_root().unwrap().query_selector(".ew").unwrap().unwrap();
+    assert!(
+        text.contains("انسجام\u{200c}بخشی روابط عمومی\u{200c}های ادارات"),
+        "{text}"
+    );
+    assert!(
+        text.contains("تا ساعت ۱۸:۰۰ باز هستند"),
+        "call-to-action open at data-now: {text}"
+    );
+    let root = el
+        .shadow_root()
+        .unwrap()
+        .query_selector(".ew")
+        .unwrap()
+        .unwrap();
     assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(root.get_attribute("lang").as_deref(), Some("fa"));
-    let sheets = js_sys::Reflect::get(&el.shadow_root().unwrap(), &"adoptedStyleSheets".into()).unwrap();
-    assert_eq!(js_sys::Array::from(&sheets).length(), 1, "styles adopted, not a <style> element");
+    let sheets =
+        js_sys::Reflect::get(&el.shadow_root().unwrap(), &"adoptedStyleSheets".into()).unwrap();
+    assert_eq!(
+        js_sys::Array::from(&sheets).length(),
+        1,
+        "styles adopted, not a <style> element"
+    );
     let events = ready.borrow();
-    let mine: Vec<_> = events.iter().filter(|d| detail_field(d, "items").as_f64() == Some(1.0)).collect();
+    let mine: Vec<_> = events
+        .iter()
+        .filter(|d| detail_field(d, "items").as_f64() == Some(1.0))
+        .collect();
     assert!(!mine.is_empty(), "ready event with detail.items = 1");
     embed::unmount(&el);
     el.remove();
@@ -112,10 +147,17 @@ async fn the_body_unfolds_with_a_real_button() {
     let shadow = el.shadow_root().unwrap();
     let body = shadow.query_selector("#ew-body").unwrap().unwrap();
     assert!(body.has_attribute("hidden"));
-    let button: web_sys::HtmlElement = shadow.query_selector("button[aria-controls=ew-body]").unwrap().unwrap().unchecked_into();
+    let button: web_sys::HtmlElement = shadow
+        .query_selector("button[aria-controls=ew-body]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     button.click();
     wait_for("unfolded", 2000, || !body.has_attribute("hidden")).await;
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     embed::unmount(&el);
     el.remove();
 }
@@ -130,19 +172,32 @@ async fn each_error_state_has_a_code_and_a_message() {
         (host(&[("data-src", "javascript:alert(1)")]), "config"),
         (host(&[("data-src", &revoked)]), "network"),
         (host(&[("data-src", &blob_url("{not json"))]), "bad-data"),
-        (host(&[("data-src", &blob_url(r#"{"items":[{"id":1,"title":5}]}"#))]), "bad-data"),
+        (
+            host(&[("data-src", &blob_url(r#"{"items":[{"id":1,"title":5}]}"#))]),
+            "bad-data",
+        ),
     ];
     for (el, code) in &cases {
         embed::mount(el);
         wait_for(code, 5000, || state(el).as_deref() == Some("error")).await;
         let shadow = el.shadow_root().unwrap();
-        let view = shadow.query_selector(".error").unwrap().expect("error view");
+        let view = shadow
+            .query_selector(".error")
+            .unwrap()
+            .expect("error view");
         assert_eq!(view.get_attribute("data-code").as_deref(), Some(*code));
         assert!(shadow_text(el).contains("نمایش خبرها ممکن نشد"));
     }
-    let codes: Vec<String> = errors.borrow().iter().filter_map(|d| detail_field(d, "code").as_string()).collect();
+    let codes: Vec<String> = errors
+        .borrow()
+        .iter()
+        .filter_map(|d| detail_field(d, "code").as_string())
+        .collect();
     for (_, code) in &cases {
-        assert!(codes.iter().any(|c| c == code), "error event with code {code}: {codes:?}");
+        assert!(
+            codes.iter().any(|c| c == code),
+            "error event with code {code}: {codes:?}"
+        );
     }
     for (el, _) in cases {
         embed::unmount(&el);
@@ -156,8 +211,16 @@ async fn an_empty_bulletin_is_ready_with_its_own_look() {
     let el = host(&[("data-src", &blob_url(r#"{"version":1,"items":[]}"#))]);
     embed::mount(&el);
     wait_for("ready", 5000, || state(&el).as_deref() == Some("ready")).await;
-    assert!(el.shadow_root().unwrap().query_selector(".empty").unwrap().is_some());
-    assert!(ready.borrow().iter().any(|d| detail_field(d, "items").as_f64() == Some(0.0)));
+    assert!(el
+        .shadow_root()
+        .unwrap()
+        .query_selector(".empty")
+        .unwrap()
+        .is_some());
+    assert!(ready
+        .borrow()
+        .iter()
+        .any(|d| detail_field(d, "items").as_f64() == Some(0.0)));
     embed::unmount(&el);
     el.remove();
 }
@@ -178,9 +241,16 @@ async fn retry_fetches_again() {
     embed::mount(&el);
     wait_for("error", 5000, || state(&el).as_deref() == Some("error")).await;
     let shadow = el.shadow_root().unwrap();
-    let retry: web_sys::HtmlElement = shadow.query_selector(".error button").unwrap().expect("retry button").unchecked_into();
+    let retry: web_sys::HtmlElement = shadow
+        .query_selector(".error button")
+        .unwrap()
+        .expect("retry button")
+        .unchecked_into();
     retry.click();
-    wait_for("ready after retry", 5000, || state(&el).as_deref() == Some("ready")).await;
+    wait_for("ready after retry", 5000, || {
+        state(&el).as_deref() == Some("ready")
+    })
+    .await;
     assert!(shadow_text(&el).contains("رئیس حوزه انتخابیه قدس"));
     restore.call0(&JsValue::NULL).unwrap();
     embed::unmount(&el);
@@ -197,11 +267,18 @@ async fn mounting_twice_is_harmless_and_unmount_tears_down() {
     wait_for("ready", 5000, || state(&el).as_deref() == Some("ready")).await;
     embed::unmount(&el);
     assert_eq!(embed::mounted_count(), before);
-    assert_eq!(el.shadow_root().unwrap().child_nodes().length(), 0, "shadow root emptied");
+    assert_eq!(
+        el.shadow_root().unwrap().child_nodes().length(),
+        0,
+        "shadow root emptied"
+    );
     assert_eq!(state(&el), None);
     // and it can come back
     embed::mount(&el);
-    wait_for("ready again", 5000, || state(&el).as_deref() == Some("ready")).await;
+    wait_for("ready again", 5000, || {
+        state(&el).as_deref() == Some("ready")
+    })
+    .await;
     embed::unmount(&el);
     el.remove();
 }

@@ -13,13 +13,56 @@ fn gregorian_day(date: &str) -> i64 {
 #[test]
 fn known_dates() {
     let election_day = gregorian_day("2024-03-01");
-    assert_eq!(from_days(election_day), Some(JalaliDate { year: 1402, month: 12, day: 11 }));
-    assert_eq!(from_days(gregorian_day("2024-03-20")), Some(JalaliDate { year: 1403, month: 1, day: 1 }));
-    assert_eq!(from_days(gregorian_day("2025-03-20")), Some(JalaliDate { year: 1403, month: 12, day: 30 }));
-    assert_eq!(from_days(gregorian_day("1979-02-11")), Some(JalaliDate { year: 1357, month: 11, day: 22 }));
+    assert_eq!(
+        from_days(election_day),
+        Some(JalaliDate {
+            year: 1402,
+            month: 12,
+            day: 11
+        })
+    );
+    assert_eq!(
+        from_days(gregorian_day("2024-03-20")),
+        Some(JalaliDate {
+            year: 1403,
+            month: 1,
+            day: 1
+        })
+    );
+    assert_eq!(
+        from_days(gregorian_day("2025-03-20")),
+        Some(JalaliDate {
+            year: 1403,
+            month: 12,
+            day: 30
+        })
+    );
+    assert_eq!(
+        from_days(gregorian_day("1979-02-11")),
+        Some(JalaliDate {
+            year: 1357,
+            month: 11,
+            day: 22
+        })
+    );
     assert!(is_leap(1399) && is_leap(1403) && !is_leap(1402) && !is_leap(1404));
-    assert_eq!(to_days(JalaliDate { year: 1402, month: 12, day: 30 }), None, "1402 is not leap");
-    assert_eq!(to_days(JalaliDate { year: 1402, month: 13, day: 1 }), None);
+    assert_eq!(
+        to_days(JalaliDate {
+            year: 1402,
+            month: 12,
+            day: 30
+        }),
+        None,
+        "1402 is not leap"
+    );
+    assert_eq!(
+        to_days(JalaliDate {
+            year: 1402,
+            month: 13,
+            day: 1
+        }),
+        None
+    );
 }
 
 /// Every day from 1300 to 1500 SH, both directions, against ICU's Persian calendar.
@@ -31,7 +74,11 @@ fn every_day_1300_to_1500_matches_icu() {
         .filter(|l| !l.starts_with('#'))
         .map(|l| {
             let f: Vec<&str> = l.split(' ').collect();
-            (f[0].parse().unwrap(), f[1].parse().unwrap(), gregorian_day(f[2]))
+            (
+                f[0].parse().unwrap(),
+                f[1].parse().unwrap(),
+                gregorian_day(f[2]),
+            )
         })
         .collect();
     assert_eq!(starts.len(), 201 * 12);
@@ -39,9 +86,17 @@ fn every_day_1300_to_1500_matches_icu() {
     for pair in starts.windows(2) {
         let (year, month, first) = pair[0];
         let next = pair[1].2;
-        assert_eq!(i64::from(month_length(year, month)), next - first, "length of {year}/{month}");
+        assert_eq!(
+            i64::from(month_length(year, month)),
+            next - first,
+            "length of {year}/{month}"
+        );
         for day in first..next {
-            let expected = JalaliDate { year, month, day: (day - first + 1) as u32 };
+            let expected = JalaliDate {
+                year,
+                month,
+                day: (day - first + 1) as u32,
+            };
             assert_eq!(from_days(day), Some(expected), "day {day}");
             assert_eq!(to_days(expected), Some(day), "{expected:?}");
             checked += 1;
@@ -74,7 +129,11 @@ fn tehran_offsets_match_icu() {
         .filter(|l| !l.starts_with('#') && !l.starts_with("1991"))
         .map(|l| {
             let (when, off) = l.split_once(' ').unwrap();
-            let secs = if off.ends_with("04:30") { 16_200 } else { 12_600 };
+            let secs = if off.ends_with("04:30") {
+                16_200
+            } else {
+                12_600
+            };
             (parse_rfc3339(&when.replace(".000", "")).unwrap(), secs)
         })
         .collect();
@@ -96,6 +155,10 @@ fn tehran_offsets_match_icu() {
     }
     for (at, off) in &changes {
         assert_eq!(tehran_offset(*at), *off);
-        assert_ne!(tehran_offset(at.plus(-1)), *off, "change at {at:?} is exact to the second");
+        assert_ne!(
+            tehran_offset(at.plus(-1)),
+            *off,
+            "change at {at:?} is exact to the second"
+        );
     }
 }

@@ -10,16 +10,28 @@ fn at(s: &str) -> Instant {
 }
 
 fn election(opens: &str, closes: &str) -> Election {
-    Election { title: "e".into(), opens: at(opens), closes: at(closes), cta: None, turnout: None }
+    Election {
+        title: "e".into(),
+        opens: at(opens),
+        closes: at(closes),
+        cta: None,
+        turnout: None,
+    }
 }
 
 #[test]
 fn phases_around_the_boundaries() {
     let e = election("2024-03-01T08:00:00+03:30", "2024-03-01T18:00:00+03:30");
-    assert_eq!(phase(&e, e.opens.plus(-1)), Phase::Upcoming { remaining: 1 });
+    assert_eq!(
+        phase(&e, e.opens.plus(-1)),
+        Phase::Upcoming { remaining: 1 }
+    );
     assert_eq!(phase(&e, e.opens), Phase::Open { closes: e.closes });
     assert_eq!(phase(&e, e.opens.plus(1)), Phase::Open { closes: e.closes });
-    assert_eq!(phase(&e, e.closes.plus(-1)), Phase::Open { closes: e.closes });
+    assert_eq!(
+        phase(&e, e.closes.plus(-1)),
+        Phase::Open { closes: e.closes }
+    );
     assert_eq!(phase(&e, e.closes), Phase::Closed);
     assert_eq!(phase(&e, e.closes.plus(1)), Phase::Closed);
 }
@@ -30,25 +42,63 @@ fn an_extension_in_a_refreshed_bulletin_reopens_the_polls() {
     let extended = election("2024-03-01T08:00:00+03:30", "2024-03-01T22:00:00+03:30");
     let now = at("2024-03-01T18:30:00+03:30");
     assert_eq!(phase(&first, now), Phase::Closed);
-    assert_eq!(phase(&extended, now), Phase::Open { closes: extended.closes });
+    assert_eq!(
+        phase(&extended, now),
+        Phase::Open {
+            closes: extended.closes
+        }
+    );
 }
 
 #[test]
 fn offsets_are_compared_as_instants() {
     let e = election("2024-03-01T04:30:00Z", "2024-03-01T14:30:00Z");
-    assert_eq!(phase(&e, at("2024-03-01T07:59:59+03:30")), Phase::Upcoming { remaining: 1 });
-    assert!(matches!(phase(&e, at("2024-03-01T08:00:00+03:30")), Phase::Open { .. }));
+    assert_eq!(
+        phase(&e, at("2024-03-01T07:59:59+03:30")),
+        Phase::Upcoming { remaining: 1 }
+    );
+    assert!(matches!(
+        phase(&e, at("2024-03-01T08:00:00+03:30")),
+        Phase::Open { .. }
+    ));
 }
 
 #[test]
 fn countdown_days_then_hours_and_minutes() {
-    assert_eq!(countdown(3 * 86_400 + 5 * 3600 + 59), Countdown::Days { days: 3, hours: 5 });
+    assert_eq!(
+        countdown(3 * 86_400 + 5 * 3600 + 59),
+        Countdown::Days { days: 3, hours: 5 }
+    );
     assert_eq!(countdown(86_400), Countdown::Days { days: 1, hours: 0 });
     assert_eq!(countdown(86_400 - 1), Countdown::Days { days: 1, hours: 0 });
-    assert_eq!(countdown(86_400 - 60), Countdown::Hours { hours: 23, minutes: 59 });
-    assert_eq!(countdown(3600 + 61), Countdown::Hours { hours: 1, minutes: 2 });
-    assert_eq!(countdown(1), Countdown::Hours { hours: 0, minutes: 1 });
-    assert_eq!(countdown(0), Countdown::Hours { hours: 0, minutes: 0 });
+    assert_eq!(
+        countdown(86_400 - 60),
+        Countdown::Hours {
+            hours: 23,
+            minutes: 59
+        }
+    );
+    assert_eq!(
+        countdown(3600 + 61),
+        Countdown::Hours {
+            hours: 1,
+            minutes: 2
+        }
+    );
+    assert_eq!(
+        countdown(1),
+        Countdown::Hours {
+            hours: 0,
+            minutes: 1
+        }
+    );
+    assert_eq!(
+        countdown(0),
+        Countdown::Hours {
+            hours: 0,
+            minutes: 0
+        }
+    );
 }
 
 #[test]

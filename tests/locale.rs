@@ -33,24 +33,44 @@ fn direction_follows_the_language() {
     for ltr in ["en", "en-GB", "de", "ku-Latn", "tr", "az"] {
         assert_eq!(Locale::for_tag(ltr).dir, Dir::Ltr, "{ltr}");
     }
-    assert_eq!(Locale::for_tag("ar").style, Style::Latin, "Arabic text is never rewritten to Persian digits");
-    assert_eq!(Locale::for_tag("\"><script>").tag, "fa", "a malformed tag falls back to Persian");
+    assert_eq!(
+        Locale::for_tag("ar").style,
+        Style::Latin,
+        "Arabic text is never rewritten to Persian digits"
+    );
+    assert_eq!(
+        Locale::for_tag("\"><script>").tag,
+        "fa",
+        "a malformed tag falls back to Persian"
+    );
 }
 
 #[test]
 fn digits_and_templates() {
     assert_eq!(to_persian_digits("0123456789 ٤٥"), "۰۱۲۳۴۵۶۷۸۹ ۴۵");
-    assert_eq!(fill("{d} روز و {h} ساعت", &[("d", "۳"), ("h", "۵")]), "۳ روز و ۵ ساعت");
+    assert_eq!(
+        fill("{d} روز و {h} ساعت", &[("d", "۳"), ("h", "۵")]),
+        "۳ روز و ۵ ساعت"
+    );
 }
 
 #[test]
 fn relative_ages_for_recent_items() {
     let fa = Locale::persian();
     let now = parse_rfc3339("2024-03-01T12:00:00Z").unwrap();
-    assert_eq!(fa.age(now.plus(-2 * 3600 - 5), now).as_deref(), Some("۲ ساعت پیش"));
-    assert_eq!(fa.age(now.plus(-5 * 60), now).as_deref(), Some("۵ دقیقه پیش"));
+    assert_eq!(
+        fa.age(now.plus(-2 * 3600 - 5), now).as_deref(),
+        Some("۲ ساعت پیش")
+    );
+    assert_eq!(
+        fa.age(now.plus(-5 * 60), now).as_deref(),
+        Some("۵ دقیقه پیش")
+    );
     assert_eq!(fa.age(now.plus(-10), now).as_deref(), Some("همین حالا"));
     assert_eq!(fa.age(now.plus(-2 * 86_400), now), None);
     assert_eq!(fa.age(now.plus(60), now), None);
-    assert_eq!(Locale::for_tag("en").age(now.plus(-3600), now).as_deref(), Some("1 hour ago"));
+    assert_eq!(
+        Locale::for_tag("en").age(now.plus(-3600), now).as_deref(),
+        Some("1 hour ago")
+    );
 }

@@ -18,7 +18,10 @@ fn arabic_letters_and_digits_become_persian() {
 #[test]
 fn urls_emails_and_latin_words_keep_their_digits() {
     let s = "نشانی https://example.ir/a1 و info2@example.ir و COVID-19 در 3 شهر";
-    assert_eq!(persian(s), "نشانی https://example.ir/a1 و info2@example.ir و COVID-19 در ۳ شهر");
+    assert_eq!(
+        persian(s),
+        "نشانی https://example.ir/a1 و info2@example.ir و COVID-19 در ۳ شهر"
+    );
 }
 
 #[test]
@@ -37,10 +40,22 @@ fn stray_and_doubled_half_spaces_go() {
 fn restores_half_spaces_in_the_safe_cases_only() {
     assert_eq!(persian("می کند"), z("می|کند"));
     assert_eq!(persian("نمی توان گفت"), z("نمی|توان گفت"));
-    assert_eq!(persian("روابط عمومی ها و دستگاه های دولتی"), z("روابط عمومی|ها و دستگاه|های دولتی"));
+    assert_eq!(
+        persian("روابط عمومی ها و دستگاه های دولتی"),
+        z("روابط عمومی|ها و دستگاه|های دولتی")
+    );
     assert_eq!(persian("کتاب هایشان،"), z("کتاب|هایشان،"));
     // words that merely start or end like a prefix or suffix stay whole
-    for whole in ["میز", "میدان", "تهران", "نمایش", "میهن", "تنها", "هانیه", "رها"] {
+    for whole in [
+        "میز",
+        "میدان",
+        "تهران",
+        "نمایش",
+        "میهن",
+        "تنها",
+        "هانیه",
+        "رها",
+    ] {
         assert_eq!(persian(whole), whole);
     }
     // a lone «ها» at the start, or after a number, has nothing to attach to
@@ -55,25 +70,50 @@ fn the_seed_article() {
     let text = paras.join("\n");
     // the hard-wrapped title and lead are whole paragraphs again
     assert!(paras.iter().any(|p| p.ends_with("نقش کمیته تبلیغات و اطلاعرسانی در تبیین فرایند انتخابات یک امر مشهود است رئیس حوزه انتخابیه قدس بر موضوع انسجامبخشی روابط عمومیهای ادارات و اهمیت نقش کمیته تبلیغات و اطلاعرسانی در تبیین فرایند انتخابات تاکید کرد.")), "{paras:#?}");
-    assert!(paras.iter().any(|p| p.contains("شورای هماهنگی روابط عمومی\u{200c}ها به ریاست وحید گلی کانی")));
-    for fixed in ["روابط عمومی|ها", "عمومی|های", "دستگاه|ها،", "حوزه|های", "جلوگیری می|کند.", "فعالیت|های لازم"] {
+    assert!(paras
+        .iter()
+        .any(|p| p.contains("شورای هماهنگی روابط عمومی\u{200c}ها به ریاست وحید گلی کانی")));
+    for fixed in [
+        "روابط عمومی|ها",
+        "عمومی|های",
+        "دستگاه|ها،",
+        "حوزه|های",
+        "جلوگیری می|کند.",
+        "فعالیت|های لازم",
+    ] {
         assert!(text.contains(&z(fixed)), "missing {fixed}");
     }
     assert!(text.contains("سناریوهای مختلف"));
-    assert!(text.contains("هم افزایی"), "not a safe case: left for an editor");
-    assert!(text.contains("اطلاع رسانی"), "not a safe case: left for an editor");
-    assert!(text.contains("انسجامبخشی"), "a lost half-space inside a word is not guessed");
+    assert!(
+        text.contains("هم افزایی"),
+        "not a safe case: left for an editor"
+    );
+    assert!(
+        text.contains("اطلاع رسانی"),
+        "not a safe case: left for an editor"
+    );
+    assert!(
+        text.contains("انسجامبخشی"),
+        "a lost half-space inside a word is not guessed"
+    );
     // every half-space in the output comes from one of the safe rules
     let words_with_zwnj: Vec<&str> = text.split(' ').filter(|w| w.contains(ZWNJ)).collect();
     for w in &words_with_zwnj {
         let (a, b) = w.split_once(ZWNJ).unwrap();
-        assert!(a == "می" || a == "نمی" || b.starts_with("ها"), "unexpected half-space in {w}");
+        assert!(
+            a == "می" || a == "نمی" || b.starts_with("ها"),
+            "unexpected half-space in {w}"
+        );
     }
     let expected = SEED
         .split_whitespace()
         .filter(|w| ["می", "نمی", "ها", "های"].contains(&w.trim_end_matches(['،', '.'])))
         .count();
-    assert_eq!(words_with_zwnj.len(), expected, "one half-space per safe case in the seed");
+    assert_eq!(
+        words_with_zwnj.len(),
+        expected,
+        "one half-space per safe case in the seed"
+    );
     // the digit in «۴ رکن» is already Persian, and nothing Latin appears
     assert!(!text.chars().any(|c| c.is_ascii_digit()));
 }

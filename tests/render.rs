@@ -4,7 +4,9 @@
 use std::rc::Rc;
 
 use election_widget::components::news_card::{NewsCard, NewsCardProps};
-use election_widget::components::status::{EmptyView, ErrorView, ErrorViewProps, LocaleProps, Skeleton};
+use election_widget::components::status::{
+    EmptyView, ErrorView, ErrorViewProps, LocaleProps, Skeleton,
+};
 use election_widget::components::turnout_cta::{TurnoutCta, TurnoutCtaProps};
 use election_widget::locale::Locale;
 use election_widget::model::{Election, Image, Item, Link, Turnout};
@@ -26,7 +28,12 @@ fn item() -> Item {
         url: Some("https://news.example/1".into()),
         source: Some("کمیته اطلاع‌رسانی".into()),
         published: Some(at("2024-01-20T10:30:00+03:30")),
-        image: Some(Image { src: "https://news.example/a.jpg".into(), alt: "جلسه".into(), width: Some(640), height: Some(360) }),
+        image: Some(Image {
+            src: "https://news.example/a.jpg".into(),
+            alt: "جلسه".into(),
+            width: Some(640),
+            height: Some(360),
+        }),
     }
 }
 
@@ -35,38 +42,73 @@ fn election() -> Election {
         title: "انتخابات مجلس".into(),
         opens: at("2024-03-01T08:00:00+03:30"),
         closes: at("2024-03-01T18:00:00+03:30"),
-        cta: Some(Link { label: "شعبه اخذ رأی".into(), url: "https://vote.example/".into() }),
-        turnout: Some(Turnout { previous: 42.57, label: None }),
+        cta: Some(Link {
+            label: "شعبه اخذ رأی".into(),
+            url: "https://vote.example/".into(),
+        }),
+        turnout: Some(Turnout {
+            previous: 42.57,
+            label: None,
+        }),
     }
 }
 
 async fn card(item: Item, locale: Locale, now: Instant) -> String {
-    let props = NewsCardProps { item: Rc::new(item), locale: Rc::new(locale), now, heading_level: 2 };
-    LocalServerRenderer::<NewsCard>::with_props(props).hydratable(false).render().await
+    let props = NewsCardProps {
+        item: Rc::new(item),
+        locale: Rc::new(locale),
+        now,
+        heading_level: 2,
+    };
+    LocalServerRenderer::<NewsCard>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
 }
 
 async fn cta(now: &str, locale: Locale) -> String {
-    let props = TurnoutCtaProps { election: Rc::new(election()), locale: Rc::new(locale), now: at(now), heading_level: 3 };
-    LocalServerRenderer::<TurnoutCta>::with_props(props).hydratable(false).render().await
+    let props = TurnoutCtaProps {
+        election: Rc::new(election()),
+        locale: Rc::new(locale),
+        now: at(now),
+        heading_level: 3,
+    };
+    LocalServerRenderer::<TurnoutCta>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
 }
 
 #[tokio::test]
 async fn news_card_in_persian() {
     let html = card(item(), Locale::persian(), at("2024-01-20T12:30:00+03:30")).await;
-    assert!(html.contains(r#"<h2 id="ew-title" class="card__title">انسجام‌بخشی روابط عمومی‌ها</h2>"#), "{html}");
+    assert!(
+        html.contains(r#"<h2 id="ew-title" class="card__title">انسجام‌بخشی روابط عمومی‌ها</h2>"#),
+        "{html}"
+    );
     assert!(html.contains("رئیس حوزه انتخابیه قدس؛"));
-    assert!(html.contains("شنبه ۳۰ دی ۱۴۰۲، ساعت ۱۰:۳۰"), "Solar Hijri, Persian digits: {html}");
+    assert!(
+        html.contains("شنبه ۳۰ دی ۱۴۰۲، ساعت ۱۰:۳۰"),
+        "Solar Hijri, Persian digits: {html}"
+    );
     assert!(html.contains("۲ ساعت پیش"));
     assert!(html.contains(r#"datetime="2024-01-20T07:00:00Z""#));
     assert!(html.contains(r#"aria-expanded="false""#) && html.contains("ادامه خبر"));
-    assert!(html.contains(r#"<div id="ew-body" hidden="hidden" class="card__body">"#), "body folded: {html}");
+    assert!(
+        html.contains(r#"<div id="ew-body" hidden="hidden" class="card__body">"#),
+        "body folded: {html}"
+    );
     assert!(html.contains(r#"href="https://news.example/1""#) && html.contains("متن کامل خبر"));
     assert!(html.contains(r#"width="640""#) && html.contains(r#"alt="جلسه""#));
 }
 
 #[tokio::test]
 async fn news_card_without_optional_fields() {
-    let bare = Item { id: "x".into(), title: "فقط تیتر".into(), ..Item::default() };
+    let bare = Item {
+        id: "x".into(),
+        title: "فقط تیتر".into(),
+        ..Item::default()
+    };
     let html = card(bare, Locale::persian(), at("2024-01-20T12:30:00+03:30")).await;
     assert!(html.contains("فقط تیتر"));
     for absent in ["<img", "ادامه خبر", "card__meta", "card__kicker", "<a "] {
@@ -84,13 +126,25 @@ async fn markup_in_every_text_field_is_escaped() {
         lead: Some(evil.into()),
         body: vec![evil.into()],
         source: Some(evil.into()),
-        image: Some(Image { src: "https://a/x.jpg".into(), alt: format!("\"{evil}"), width: None, height: None }),
+        image: Some(Image {
+            src: "https://a/x.jpg".into(),
+            alt: format!("\"{evil}"),
+            width: None,
+            height: None,
+        }),
         ..item()
     };
     let html = card(hostile, Locale::persian(), at("2024-01-20T12:30:00+03:30")).await;
-    assert!(!html.contains("<script>") && !html.contains("<img src=x"), "{html}");
+    assert!(
+        !html.contains("<script>") && !html.contains("<img src=x"),
+        "{html}"
+    );
     assert!(html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"));
-    assert_eq!(html.matches("<img").count(), 1, "only the card's own image element");
+    assert_eq!(
+        html.matches("<img").count(),
+        1,
+        "only the card's own image element"
+    );
 }
 
 #[tokio::test]
@@ -99,38 +153,75 @@ async fn cta_before_during_and_after() {
     assert!(before.contains(r#"data-phase="upcoming""#));
     assert!(before.contains("۵ روز و ۱۷ ساعت"), "{before}");
     assert!(before.contains("جمعه ۱۱ اسفند ۱۴۰۲") && before.contains("از ۰۸:۰۰ تا ۱۸:۰۰"));
-    assert!(before.contains(r#"<h3 id="ew-cta-title""#), "heading level is the host's");
+    assert!(
+        before.contains(r#"<h3 id="ew-cta-title""#),
+        "heading level is the host's"
+    );
     assert!(before.contains(r#"href="https://vote.example/""#));
-    assert!(before.contains("۴۲.۶٪") && before.contains("<meter"), "{before}");
+    assert!(
+        before.contains("۴۲.۶٪") && before.contains("<meter"),
+        "{before}"
+    );
 
     let last_day = cta("2024-02-29T20:30:00+03:30", Locale::persian()).await;
     assert!(last_day.contains("۱۱ ساعت و ۳۰ دقیقه"), "{last_day}");
 
     let during = cta("2024-03-01T10:00:00+03:30", Locale::persian()).await;
-    assert!(during.contains(r#"data-phase="open""#) && during.contains("تا ساعت ۱۸:۰۰ باز هستند"), "{during}");
+    assert!(
+        during.contains(r#"data-phase="open""#) && during.contains("تا ساعت ۱۸:۰۰ باز هستند"),
+        "{during}"
+    );
 
     let after = cta("2024-03-01T18:00:00+03:30", Locale::persian()).await;
-    assert!(after.contains(r#"data-phase="closed""#) && after.contains("رأی‌گیری به پایان رسیده است"));
+    assert!(
+        after.contains(r#"data-phase="closed""#) && after.contains("رأی‌گیری به پایان رسیده است")
+    );
     assert!(!after.contains("vote.example"), "no call to a closed poll");
 }
 
 #[tokio::test]
 async fn cta_in_english() {
     let html = cta("2024-02-29T20:30:00+03:30", Locale::for_tag("en")).await;
-    assert!(html.contains("Friday 1 March 2024") && html.contains("11 hours 30 minutes"), "{html}");
+    assert!(
+        html.contains("Friday 1 March 2024") && html.contains("11 hours 30 minutes"),
+        "{html}"
+    );
     assert!(html.contains("42.6%"));
 }
 
 #[tokio::test]
 async fn states_around_the_content() {
     let locale = Rc::new(Locale::persian());
-    let skeleton = LocalServerRenderer::<Skeleton>::with_props(LocaleProps { locale: locale.clone() }).render().await;
+    let skeleton = LocalServerRenderer::<Skeleton>::with_props(LocaleProps {
+        locale: locale.clone(),
+    })
+    .render()
+    .await;
     assert!(skeleton.contains(r#"aria-busy="true""#) && skeleton.contains("در حال بارگذاری"));
-    let empty = LocalServerRenderer::<EmptyView>::with_props(LocaleProps { locale: locale.clone() }).render().await;
+    let empty = LocalServerRenderer::<EmptyView>::with_props(LocaleProps {
+        locale: locale.clone(),
+    })
+    .render()
+    .await;
     assert!(empty.contains("خبری برای نمایش نیست"));
-    let error = |problem| ErrorViewProps { problem, locale: locale.clone(), on_retry: Callback::noop() };
-    let network = LocalServerRenderer::<ErrorView>::with_props(error(Problem::Network)).render().await;
-    assert!(network.contains(r#"data-code="network""#) && network.contains("تلاش دوباره") && network.contains(r#"role="alert""#));
-    let config = LocalServerRenderer::<ErrorView>::with_props(error(Problem::Config("x".into()))).render().await;
-    assert!(config.contains("تنظیم نشده") && !config.contains("تلاش دوباره"), "no retry for a page-side mistake");
+    let error = |problem| ErrorViewProps {
+        problem,
+        locale: locale.clone(),
+        on_retry: Callback::noop(),
+    };
+    let network = LocalServerRenderer::<ErrorView>::with_props(error(Problem::Network))
+        .render()
+        .await;
+    assert!(
+        network.contains(r#"data-code="network""#)
+            && network.contains("تلاش دوباره")
+            && network.contains(r#"role="alert""#)
+    );
+    let config = LocalServerRenderer::<ErrorView>::with_props(error(Problem::Config("x".into())))
+        .render()
+        .await;
+    assert!(
+        config.contains("تنظیم نشده") && !config.contains("تلاش دوباره"),
+        "no retry for a page-side mistake"
+    );
 }

@@ -9,7 +9,10 @@ fn parses_offsets_as_instants() {
     let utc = parse_rfc3339("2024-03-01T04:30:00Z").unwrap();
     assert_eq!(tehran, utc);
     assert_eq!(utc, Instant(1_709_267_400));
-    assert_eq!(parse_rfc3339("2024-02-29T23:00:00-05:00").unwrap(), parse_rfc3339("2024-03-01T04:00:00Z").unwrap());
+    assert_eq!(
+        parse_rfc3339("2024-02-29T23:00:00-05:00").unwrap(),
+        parse_rfc3339("2024-03-01T04:00:00Z").unwrap()
+    );
 }
 
 #[test]
@@ -24,10 +27,22 @@ fn accepts_fractions_lowercase_and_space_separator() {
 #[test]
 fn rejects_what_is_not_rfc3339() {
     for bad in [
-        "", "2024-03-01", "2024-03-01T08:00:00", "2024-03-01T08:00+03:30", "2024-13-01T00:00:00Z",
-        "2023-02-29T00:00:00Z", "2024-02-30T00:00:00Z", "2024-03-01T24:00:00Z", "2024-03-01T08:60:00Z",
-        "2024-03-01T08:00:00+3:30", "2024-03-01T08:00:00+24:00", "2024-03-01T08:00:00.Z",
-        "۲۰۲۴-۰۳-۰۱T08:00:00Z", "2024-03-01T08:00:00Zjunk", "yesterday", "2024/03/01T08:00:00Z",
+        "",
+        "2024-03-01",
+        "2024-03-01T08:00:00",
+        "2024-03-01T08:00+03:30",
+        "2024-13-01T00:00:00Z",
+        "2023-02-29T00:00:00Z",
+        "2024-02-30T00:00:00Z",
+        "2024-03-01T24:00:00Z",
+        "2024-03-01T08:60:00Z",
+        "2024-03-01T08:00:00+3:30",
+        "2024-03-01T08:00:00+24:00",
+        "2024-03-01T08:00:00.Z",
+        "۲۰۲۴-۰۳-۰۱T08:00:00Z",
+        "2024-03-01T08:00:00Zjunk",
+        "yesterday",
+        "2024/03/01T08:00:00Z",
     ] {
         assert_eq!(parse_rfc3339(bad), Err(BadDate), "{bad:?} must be rejected");
     }
@@ -54,6 +69,9 @@ fn civil_days_round_trip() {
 
 #[test]
 fn formats_utc() {
-    assert_eq!(format_rfc3339_utc(Instant(1_709_267_400)), "2024-03-01T04:30:00Z");
+    assert_eq!(
+        format_rfc3339_utc(Instant(1_709_267_400)),
+        "2024-03-01T04:30:00Z"
+    );
     assert_eq!(format_rfc3339_utc(Instant(-1)), "1969-12-31T23:59:59Z");
 }

@@ -26,7 +26,12 @@ pub fn NewsCard(props: &NewsCardProps) -> Html {
         let expanded = expanded.clone();
         Callback::from(move |_| expanded.set(!*expanded))
     };
-    let NewsCardProps { item, locale, now, heading_level } = props;
+    let NewsCardProps {
+        item,
+        locale,
+        now,
+        heading_level,
+    } = props;
     let s = locale.strings;
 
     let image = item.image.as_ref().map(|img| {
@@ -41,7 +46,9 @@ pub fn NewsCard(props: &NewsCardProps) -> Html {
             <span class="card__source"><span class="visually-hidden">{s.source}{": "}</span><bdi>{src.clone()}</bdi></span>
         });
         let date = item.published.map(|t| {
-            let age = locale.age(t, *now).map(|a| html! { <span class="card__age">{" ("}{a}{")"}</span> });
+            let age = locale
+                .age(t, *now)
+                .map(|a| html! { <span class="card__age">{" ("}{a}{")"}</span> });
             html! {
                 <span class="card__date">
                     <span class="visually-hidden">{s.published}{": "}</span>
@@ -50,7 +57,8 @@ pub fn NewsCard(props: &NewsCardProps) -> Html {
                 </span>
             }
         });
-        (source.is_some() || date.is_some()).then(|| html! { <p class="card__meta">{source}{date}</p> })
+        (source.is_some() || date.is_some())
+            .then(|| html! { <p class="card__meta">{source}{date}</p> })
     };
     let body = (!item.body.is_empty()).then(|| {
         html! {
@@ -66,8 +74,10 @@ pub fn NewsCard(props: &NewsCardProps) -> Html {
             </>
         }
     });
-    let link = item.url.as_ref().map(|url| html! {
-        <a class="card__link" part="link" href={url.clone()} rel="noopener">{s.full_story}</a>
+    let link = item.url.as_ref().map(|url| {
+        html! {
+            <a class="card__link" part="link" href={url.clone()} rel="noopener">{s.full_story}</a>
+        }
     });
 
     html! {

@@ -21,27 +21,45 @@ pub struct TurnoutCtaProps {
 /// The call-to-action for one election at `now`.
 #[function_component]
 pub fn TurnoutCta(props: &TurnoutCtaProps) -> Html {
-    let TurnoutCtaProps { election: e, locale, now, heading_level } = props;
+    let TurnoutCtaProps {
+        election: e,
+        locale,
+        now,
+        heading_level,
+    } = props;
     let s = locale.strings;
     let phase = phase(e, *now);
     let (phase_name, status) = match phase {
-        Phase::Upcoming { remaining } => ("upcoming", html! {
-            <p class="cta__countdown">
-                <span class="cta__label">{s.starts_in}{" "}</span>
-                <strong class="cta__figures">{countdown_text(locale, countdown(remaining))}</strong>
-            </p>
-        }),
-        Phase::Open { closes } => ("open", html! {
-            <p class="cta__status cta__status--open">
-                <strong>{s.open_now}</strong>{" "}
-                {fill(s.open_until, &[("time", &locale.time(closes))])}
-            </p>
-        }),
+        Phase::Upcoming { remaining } => (
+            "upcoming",
+            html! {
+                <p class="cta__countdown">
+                    <span class="cta__label">{s.starts_in}{" "}</span>
+                    <strong class="cta__figures">{countdown_text(locale, countdown(remaining))}</strong>
+                </p>
+            },
+        ),
+        Phase::Open { closes } => (
+            "open",
+            html! {
+                <p class="cta__status cta__status--open">
+                    <strong>{s.open_now}</strong>{" "}
+                    {fill(s.open_until, &[("time", &locale.time(closes))])}
+                </p>
+            },
+        ),
         Phase::Closed => ("closed", html! { <p class="cta__status">{s.closed}</p> }),
     };
     let same_day = tehran_time(e.opens).day == tehran_time(e.closes).day;
-    let to = if same_day { locale.time(e.closes) } else { locale.date_time(e.closes) };
-    let hours = fill(s.hours_range, &[("from", &locale.time(e.opens)), ("to", &to)]);
+    let to = if same_day {
+        locale.time(e.closes)
+    } else {
+        locale.date_time(e.closes)
+    };
+    let hours = fill(
+        s.hours_range,
+        &[("from", &locale.time(e.opens)), ("to", &to)],
+    );
     let link = e.cta.as_ref().filter(|_| phase != Phase::Closed).map(|c| html! {
         <a class="button button--primary" part="cta-button" href={c.url.clone()} rel="noopener">{c.label.clone()}</a>
     });

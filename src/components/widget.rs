@@ -35,7 +35,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
 
     let report = match &handle.state {
         LoadState::Loading => Report::Loading,
-        LoadState::Ready { bulletin, .. } => Report::Ready { items: bulletin.items.len().min(1) },
+        LoadState::Ready { bulletin, .. } => Report::Ready {
+            items: bulletin.items.len().min(1),
+        },
         LoadState::Error(p) => Report::Error { code: p.code() },
     };
     {
@@ -46,19 +48,29 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let (skew, boundary, ticking) = match &handle.state {
         LoadState::Ready { bulletin, skew } => {
             let now = clock::now(config.now, *skew);
-            (*skew, cta::next_boundary(&bulletin.elections, now), config.now.is_none() && !bulletin.elections.is_empty())
+            (
+                *skew,
+                cta::next_boundary(&bulletin.elections, now),
+                config.now.is_none() && !bulletin.elections.is_empty(),
+            )
         }
         _ => (0, None, false),
     };
     use_minute(ticking, skew, boundary);
 
     let ui_locale = |content_lang: Option<&str>| {
-        Rc::new(Locale::for_tag(config.lang.as_deref().or(content_lang).unwrap_or("fa")))
+        Rc::new(Locale::for_tag(
+            config.lang.as_deref().or(content_lang).unwrap_or("fa"),
+        ))
     };
     match &handle.state {
         LoadState::Loading => {
             let locale = ui_locale(None);
-            shell(&locale, "loading", html! { <Skeleton locale={locale.clone()} /> })
+            shell(
+                &locale,
+                "loading",
+                html! { <Skeleton locale={locale.clone()} /> },
+            )
         }
         LoadState::Error(problem) => {
             let locale = ui_locale(None);
@@ -80,7 +92,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     <TurnoutCta election={Rc::new(e.clone())} locale={content.clone()} now={now} heading_level={level} />
                 },
                 None => match &bulletin.election_problem {
-                    Some(_) => html! { <p class="cta cta--invalid" part="cta">{content.strings.bad_election}</p> },
+                    Some(_) => {
+                        html! { <p class="cta cta--invalid" part="cta">{content.strings.bad_election}</p> }
+                    }
                     None => html! {},
                 },
             };

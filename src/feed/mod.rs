@@ -48,6 +48,9 @@ impl fmt::Display for FeedError {
 
 impl<E: serde::de::Error> From<serde_path_to_error::Error<E>> for FeedError {
     fn from(e: serde_path_to_error::Error<E>) -> Self {
-        FeedError { path: e.path().to_string(), message: e.into_inner().to_string() }
+        FeedError {
+            path: e.path().to_string(),
+            message: e.into_inner().to_string(),
+        }
     }
 }

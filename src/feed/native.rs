@@ -131,7 +131,8 @@ impl<'de> Deserialize<'de> for Elections {
                 f.write_str("an election object or a list of them")
             }
             fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Elections, A::Error> {
-                WireElection::deserialize(MapAccessDeserializer::new(map)).map(|e| Elections(vec![e]))
+                WireElection::deserialize(MapAccessDeserializer::new(map))
+                    .map(|e| Elections(vec![e]))
             }
             fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Elections, A::Error> {
                 Vec::<WireElection>::deserialize(SeqAccessDeserializer::new(seq)).map(Elections)
@@ -155,8 +156,12 @@ fn adapt(wire: WireBulletin, ctx: &Context) -> Result<Parsed, FeedError> {
         }
     }
     let mut warnings = Vec::new();
-    let lang = wire.lang.filter(|l| !l.trim().is_empty()).unwrap_or_else(|| "fa".into());
-    let persian = ctx.normalize && lang.trim().to_ascii_lowercase().split(['-', '_']).next() == Some("fa");
+    let lang = wire
+        .lang
+        .filter(|l| !l.trim().is_empty())
+        .unwrap_or_else(|| "fa".into());
+    let persian =
+        ctx.normalize && lang.trim().to_ascii_lowercase().split(['-', '_']).next() == Some("fa");
     let text = |s: String| -> String {
         if persian {
             normalize::persian(&s)
@@ -166,13 +171,18 @@ fn adapt(wire: WireBulletin, ctx: &Context) -> Result<Parsed, FeedError> {
     };
     let optional_text = |s: Option<String>| s.map(&text).filter(|t| !t.is_empty());
 
-    let generated = wire.generated.and_then(|g| date(&g, "generated", &mut warnings));
+    let generated = wire
+        .generated
+        .and_then(|g| date(&g, "generated", &mut warnings));
     let mut items = Vec::with_capacity(wire.items.len());
     for (i, w) in wire.items.into_iter().enumerate() {
         let at = |field: &str| format!("items[{i}].{field}");
         let title = text(w.title);
         if title.is_empty() {
-            return Err(FeedError { path: at("title"), message: "must not be empty".into() });
+            return Err(FeedError {
+                path: at("title"),
+                message: "must not be empty".into(),
+            });
         }
         let body = match w.body {
             Some(Body(paragraphs)) => paragraphs
@@ -182,9 +192,17 @@ fn adapt(wire: WireBulletin, ctx: &Context) -> Result<Parsed, FeedError> {
                 .collect(),
             None => Vec::new(),
         };
-        let url = w.url.and_then(|u| link(&u, LinkKind::Web, &at("url"), ctx, &mut warnings));
+        let url = w
+            .url
+            .and_then(|u| link(&u, LinkKind::Web, &at("url"), ctx, &mut warnings));
         let image = w.image.and_then(|img| {
-            let src = link(&img.src, LinkKind::Web, &at("image.src"), ctx, &mut warnings)?;
+            let src = link(
+                &img.src,
+                LinkKind::Web,
+                &at("image.src"),
+                ctx,
+                &mut warnings,
+            )?;
             Some(Image {
                 src,
                 alt: img.alt.map(&text).unwrap_or_default(),
@@ -200,7 +218,9 @@ fn adapt(wire: WireBulletin, ctx: &Context) -> Result<Parsed, FeedError> {
             body,
             url,
             source: optional_text(w.source),
-            published: w.published.and_then(|p| date(&p, &at("published"), &mut warnings)),
+            published: w
+                .published
+                .and_then(|p| date(&p, &at("published"), &mut warnings)),
             image,
         });
     }
@@ -210,7 +230,11 @@ fn adapt(wire: WireBulletin, ctx: &Context) -> Result<Parsed, FeedError> {
     let given = wire.election.map(|e| e.0).unwrap_or_default();
     let many = given.len() > 1;
     for (i, w) in given.into_iter().enumerate() {
-        let at = if many { format!("election[{i}]") } else { "election".to_owned() };
+        let at = if many {
+            format!("election[{i}]")
+        } else {
+            "election".to_owned()
+        };
         match election(w, &at, &text, ctx, &mut warnings) {
             Ok(e) => elections.push(e),
             Err(problem) => {
@@ -222,7 +246,16 @@ fn adapt(wire: WireBulletin, ctx: &Context) -> Result<Parsed, FeedError> {
     if !elections.is_empty() {
         election_problem = None;
     }
-    Ok(Parsed { bulletin: Bulletin { lang, generated, items, elections, election_problem }, warnings })
+    Ok(Parsed {
+        bulletin: Bulletin {
+            lang,
+            generated,
+            items,
+            elections,
+            election_problem,
+        },
+        warnings,
+    })
 }
 
 fn election(
@@ -240,18 +273,38 @@ fn election(
     }
     let title = text(w.title);
     let cta = w.cta.and_then(|c| {
-        let url = link(&c.url, LinkKind::WebOrTel, &format!("{at}.cta.url"), ctx, warnings)?;
-        Some(Link { label: text(c.label), url })
+        let url = link(
+            &c.url,
+            LinkKind::WebOrTel,
+            &format!("{at}.cta.url"),
+            ctx,
+            warnings,
+        )?;
+        Some(Link {
+            label: text(c.label),
+            url,
+        })
     });
     let turnout = w.turnout.and_then(|t| {
         if t.previous.is_finite() && (0.0..=100.0).contains(&t.previous) {
-            Some(Turnout { previous: t.previous, label: t.label.map(text) })
+            Some(Turnout {
+                previous: t.previous,
+                label: t.label.map(text),
+            })
         } else {
-            warnings.push(format!("{at}.turnout.previous: expected a percentage from 0 to 100"));
+            warnings.push(format!(
+                "{at}.turnout.previous: expected a percentage from 0 to 100"
+            ));
             None
         }
     });
-    Ok(Election { title, opens, closes, cta, turnout })
+    Ok(Election {
+        title,
+        opens,
+        closes,
+        cta,
+        turnout,
+    })
 }
 
 fn date(raw: &str, path: &str, warnings: &mut Vec<String>) -> Option<Instant> {
@@ -264,13 +317,22 @@ fn date(raw: &str, path: &str, warnings: &mut Vec<String>) -> Option<Instant> {
     }
 }
 
-fn link(raw: &str, kind: LinkKind, path: &str, ctx: &Context, warnings: &mut Vec<String>) -> Option<String> {
+fn link(
+    raw: &str,
+    kind: LinkKind,
+    path: &str,
+    ctx: &Context,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
     let resolved = (ctx.resolve)(raw, kind);
     if resolved.is_none() {
-        warnings.push(format!("{path}: not an allowed link (only http and https{})", match kind {
-            LinkKind::WebOrTel => ", or tel",
-            LinkKind::Web | LinkKind::Endpoint => "",
-        }));
+        warnings.push(format!(
+            "{path}: not an allowed link (only http and https{})",
+            match kind {
+                LinkKind::WebOrTel => ", or tel",
+                LinkKind::Web | LinkKind::Endpoint => "",
+            }
+        ));
     }
     resolved
 }
@@ -287,5 +349,6 @@ fn split_paragraphs(p: &str, persian: bool) -> Vec<String> {
 }
 
 fn dimension(v: Option<f64>) -> Option<u32> {
-    v.filter(|v| v.is_finite() && *v >= 1.0 && *v <= 10_000.0).map(|v| v as u32)
+    v.filter(|v| v.is_finite() && *v >= 1.0 && *v <= 10_000.0)
+        .map(|v| v as u32)
 }

@@ -14,7 +14,10 @@ use crate::problem::Problem;
 pub enum LoadState {
     Loading,
     /// The bulletin, and the device clock's lag behind its `generated` time (seconds).
-    Ready { bulletin: Rc<Bulletin>, skew: i64 },
+    Ready {
+        bulletin: Rc<Bulletin>,
+        skew: i64,
+    },
     Error(Problem),
 }
 
@@ -60,17 +63,24 @@ pub fn use_bulletin(config: Rc<Config>) -> BulletinHandle {
         let attempt = attempt.clone();
         Callback::from(move |()| attempt.set(attempt.wrapping_add(1)))
     };
-    BulletinHandle { state: (*state).clone(), retry }
+    BulletinHandle {
+        state: (*state).clone(),
+        retry,
+    }
 }
 
 /// One load: fetch, parse, adapt. `None` when aborted.
 async fn load(url: &str, config: &Config, signal: &web_sys::AbortSignal) -> Option<LoadState> {
-    let json = match crate::fetch::get_json(url, config.timeout_secs, config.max_bytes, signal).await? {
-        Ok(json) => json,
-        Err(problem) => return Some(fail(url, problem)),
-    };
+    let json =
+        match crate::fetch::get_json(url, config.timeout_secs, config.max_bytes, signal).await? {
+            Ok(json) => json,
+            Err(problem) => return Some(fail(url, problem)),
+        };
     let resolve = |raw: &str, kind| crate::text::links::resolve(raw, url, kind);
-    let ctx = Context { resolve: &resolve, normalize: config.normalize };
+    let ctx = Context {
+        resolve: &resolve,
+        normalize: config.normalize,
+    };
     let parsed = feed::native::parse(serde_wasm_bindgen::Deserializer::from(json), &ctx);
     Some(match parsed {
         Ok(parsed) => {
@@ -78,7 +88,10 @@ async fn load(url: &str, config: &Config, signal: &web_sys::AbortSignal) -> Opti
                 crate::console::warn(&format!("{url}: {w} (field ignored)"));
             }
             let skew = crate::clock::skew(crate::clock::device(), parsed.bulletin.generated);
-            LoadState::Ready { bulletin: Rc::new(parsed.bulletin), skew }
+            LoadState::Ready {
+                bulletin: Rc::new(parsed.bulletin),
+                skew,
+            }
         }
         Err(e) => fail(url, Problem::BadData(e.to_string())),
     })

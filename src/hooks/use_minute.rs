@@ -12,15 +12,20 @@ use crate::time::Instant;
 pub fn use_minute(enabled: bool, skew: i64, boundary: Option<Instant>) {
     let tick = use_state(|| 0u32);
     let generation = *tick;
-    use_effect_with((enabled, skew, boundary, generation), move |&(enabled, skew, boundary, _)| {
-        let timer = enabled.then(|| {
-            let now_ms = clock::device_millis() + skew as f64 * 1000.0;
-            let to_minute = 60_000.0 - now_ms.rem_euclid(60_000.0);
-            let to_boundary = boundary.map(|b| (b.0 as f64 * 1000.0 - now_ms).max(0.0));
-            let delay = to_boundary.map_or(to_minute, |b| b.min(to_minute));
-            // a few ms late, so the render lands after the boundary, never just before it
-            Timeout::new(delay as u32 + 20, move || tick.set(generation.wrapping_add(1)))
-        });
-        move || drop(timer)
-    });
+    use_effect_with(
+        (enabled, skew, boundary, generation),
+        move |&(enabled, skew, boundary, _)| {
+            let timer = enabled.then(|| {
+                let now_ms = clock::device_millis() + skew as f64 * 1000.0;
+                let to_minute = 60_000.0 - now_ms.rem_euclid(60_000.0);
+                let to_boundary = boundary.map(|b| (b.0 as f64 * 1000.0 - now_ms).max(0.0));
+                let delay = to_boundary.map_or(to_minute, |b| b.min(to_minute));
+                // a few ms late, so the render lands after the boundary, never just before it
+                Timeout::new(delay as u32 + 20, move || {
+                    tick.set(generation.wrapping_add(1))
+                })
+            });
+            move || drop(timer)
+        },
+    );
 }

@@ -122,7 +122,11 @@ pub fn from_days(day: i64) -> Option<JalaliDate> {
         let k = k - 186;
         (7 + k / 30, k % 30 + 1)
     };
-    Some(JalaliDate { year: jy, month: month as u32, day: day as u32 })
+    Some(JalaliDate {
+        year: jy,
+        month: month as u32,
+        day: day as u32,
+    })
 }
 
 /// Iran Standard Time, UTC+03:30.

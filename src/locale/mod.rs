@@ -95,8 +95,14 @@ impl Locale {
         let tag = tag.trim();
         let valid = !tag.is_empty()
             && tag.len() <= 35
-            && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        let tag = if valid { tag.replace('_', "-") } else { "fa".to_owned() };
+            && tag
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        let tag = if valid {
+            tag.replace('_', "-")
+        } else {
+            "fa".to_owned()
+        };
         let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
         // Kurdish written in Arabic script (Sorani) is right to left; `ku` alone is ambiguous,
         // and in bulletins from Iran it is almost always Sorani.
@@ -108,7 +114,11 @@ impl Locale {
         Locale {
             tag,
             dir: if rtl { Dir::Rtl } else { Dir::Ltr },
-            style: if persian { Style::Persian } else { Style::Latin },
+            style: if persian {
+                Style::Persian
+            } else {
+                Style::Latin
+            },
             strings: if persian { &fa::STRINGS } else { &en::STRINGS },
         }
     }
@@ -139,7 +149,11 @@ impl Locale {
             Style::Persian => match from_days(local.day) {
                 Some(j) => {
                     let month = self.strings.months[(j.month as usize + 11) % 12];
-                    format!("{weekday} {} {month} {}", self.number(j.day.into()), self.number(j.year))
+                    format!(
+                        "{weekday} {} {month} {}",
+                        self.number(j.day.into()),
+                        self.number(j.year)
+                    )
                 }
                 None => self.gregorian(local.day, weekday),
             },
@@ -150,7 +164,11 @@ impl Locale {
     fn gregorian(&self, day: i64, weekday: &str) -> String {
         let (y, m, d) = civil_from_days(day);
         let month = self.strings.months[(m as usize + 11) % 12];
-        format!("{weekday} {} {month} {}", self.number(d.into()), self.number(y))
+        format!(
+            "{weekday} {} {month} {}",
+            self.number(d.into()),
+            self.number(y)
+        )
     }
 
     /// The time of day of `t` in Tehran, 24-hour: `۰۸:۰۰`.
@@ -174,7 +192,13 @@ impl Locale {
             return None;
         }
         let (n, persian, english) = match secs {
-            0..=59 => return Some(if self.style == Style::Persian { "همین حالا".into() } else { "just now".into() }),
+            0..=59 => {
+                return Some(if self.style == Style::Persian {
+                    "همین حالا".into()
+                } else {
+                    "just now".into()
+                })
+            }
             60..=3599 => (secs / 60, "دقیقه", "minute"),
             _ => (secs / 3600, "ساعت", "hour"),
         };

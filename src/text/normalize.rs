@@ -13,8 +13,17 @@ pub const ZWNJ: char = '\u{200C}';
 const VERB_PREFIXES: [&str; 2] = ["می", "نمی"];
 
 /// Standalone plural suffixes (with possessive endings) that take a half-space: «دستگاه ها» → «دستگاه‌ها».
-const PLURAL_SUFFIXES: [&str; 9] =
-    ["ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان"];
+const PLURAL_SUFFIXES: [&str; 9] = [
+    "ها",
+    "های",
+    "هایی",
+    "هایم",
+    "هایت",
+    "هایش",
+    "هایمان",
+    "هایتان",
+    "هایشان",
+];
 
 /// Punctuation that may trail a word without being part of it.
 const TRAILING_PUNCT: &[char] = &['،', '؛', '؟', '.', ',', ':', ';', '!', '?', ')', '»', '"'];
@@ -38,7 +47,11 @@ pub fn persian(text: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect();
     let joined = restore_half_spaces(words);
-    joined.iter().map(|w| persian_digits_in_word(w)).collect::<Vec<_>>().join(" ")
+    joined
+        .iter()
+        .map(|w| persian_digits_in_word(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Splits raw text into paragraphs, rejoining lines that a PDF hard-wrapped.
