@@ -13,9 +13,11 @@ pub mod embed;
 pub mod feed;
 pub mod fetch;
 pub mod hooks;
+pub mod ics;
 pub mod locale;
 pub mod model;
 pub mod problem;
+pub mod share;
 pub mod text;
 pub mod time;
 

@@ -99,6 +99,7 @@ async fn news_card_in_persian() {
         "body folded: {html}"
     );
     assert!(html.contains(r#"href="https://news.example/1""#) && html.contains("متن کامل خبر"));
+    assert!(html.contains("هم‌رسانی خبر"), "share button");
     assert!(html.contains(r#"width="640""#) && html.contains(r#"alt="جلسه""#));
 }
 
@@ -159,7 +160,7 @@ async fn cta_before_during_and_after() {
     );
     assert!(before.contains(r#"href="https://vote.example/""#));
     assert!(
-        before.contains("۴۲.۶٪") && before.contains("<meter"),
+        before.contains("۴۲٫۶٪") && before.contains("<meter"),
         "{before}"
     );
 

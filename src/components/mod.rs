@@ -1,6 +1,7 @@
 //! Views: they take data as props and know nothing about the network or the host page.
 
 pub mod news_card;
+pub mod share_button;
 pub mod status;
 pub mod turnout_cta;
 pub mod widget;

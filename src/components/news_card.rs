@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::heading;
+use super::share_button::ShareButton;
 use crate::locale::Locale;
 use crate::model::Item;
 use crate::time::{format_rfc3339_utc, Instant};
@@ -92,7 +93,10 @@ pub fn NewsCard(props: &NewsCardProps) -> Html {
             }
             {meta}
             {body}
-            {link}
+            <div class="card__actions">
+                {link}
+                <ShareButton title={AttrValue::from(item.title.clone())} url={item.url.clone().map(AttrValue::from)} locale={locale.clone()} />
+            </div>
         </article>
     }
 }

@@ -9,6 +9,7 @@ use crate::cta::{countdown, phase, Countdown, Phase};
 use crate::locale::{calendar::tehran_time, fill, Locale};
 use crate::model::Election;
 use crate::time::{format_rfc3339_utc, Instant};
+use crate::{ics, share};
 
 #[derive(Properties, PartialEq)]
 pub struct TurnoutCtaProps {
@@ -29,6 +30,22 @@ pub fn TurnoutCta(props: &TurnoutCtaProps) -> Html {
     } = props;
     let s = locale.strings;
     let phase = phase(e, *now);
+    // announced politely when it changes; the ticking figures are deliberately not a live region
+    let announcement = match phase {
+        Phase::Upcoming { .. } => s.starts_in,
+        Phase::Open { .. } => s.open_now,
+        Phase::Closed => s.closed,
+    };
+    let add_to_calendar = {
+        let (e, now) = (e.clone(), *now);
+        Callback::from(move |_: MouseEvent| {
+            if let Err(err) =
+                share::download(&ics::file_name(&e), "text/calendar", &ics::event(&e, now))
+            {
+                crate::console::warn(&format!("calendar download failed: {err:?}"));
+            }
+        })
+    };
     let (phase_name, status) = match phase {
         Phase::Upcoming { remaining } => (
             "upcoming",
@@ -64,7 +81,7 @@ pub fn TurnoutCta(props: &TurnoutCtaProps) -> Html {
         <a class="button button--primary" part="cta-button" href={c.url.clone()} rel="noopener">{c.label.clone()}</a>
     });
     let turnout = e.turnout.as_ref().map(|t| {
-        let percent = fill(s.percent, &[("n", &locale.digits(&format_percent(t.previous)))]);
+        let percent = fill(s.percent, &[("n", &locale.decimal(t.previous))]);
         let label = t.label.clone().unwrap_or_else(|| s.previous_turnout.to_owned());
         html! {
             <div class="turnout">
@@ -85,7 +102,13 @@ pub fn TurnoutCta(props: &TurnoutCtaProps) -> Html {
                 <span class="cta__hours"><span class="visually-hidden">{s.hours}{": "}</span>{hours}</span>
             </p>
             {status}
-            {link}
+            <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
+            <div class="cta__actions">
+                {link}
+                if phase != Phase::Closed {
+                    <button type="button" class="button" part="button" onclick={add_to_calendar}>{s.add_to_calendar}</button>
+                }
+            </div>
             {turnout}
         </section>
     }
@@ -103,15 +126,5 @@ pub fn countdown_text(locale: &Locale, c: Countdown) -> String {
             s.countdown_hours,
             &[("h", &locale.number(hours)), ("m", &locale.number(minutes))],
         ),
-    }
-}
-
-/// A percentage with at most one decimal, without a trailing `.0`.
-fn format_percent(p: f64) -> String {
-    let tenths = (p * 10.0).round() as i64;
-    if tenths % 10 == 0 {
-        (tenths / 10).to_string()
-    } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
     }
 }

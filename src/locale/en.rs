@@ -59,4 +59,9 @@ pub const STRINGS: Strings = Strings {
     err_bad_data: "The bulletin file is not in the right format.",
     err_host: "The widget cannot be shown on this page element.",
     err_title: "The news could not be shown",
+    add_to_calendar: "Add to calendar",
+    share: "Share",
+    copied: "Link copied.",
+    copy_by_hand: "Copy the link:",
+    decimal: ".",
 };

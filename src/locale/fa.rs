@@ -59,4 +59,9 @@ pub const STRINGS: Strings = Strings {
     err_bad_data: "فایل خبرنامه قالب درستی ندارد.",
     err_host: "این بخش روی این عنصر صفحه قابل نمایش نیست.",
     err_title: "نمایش خبرها ممکن نشد",
+    add_to_calendar: "افزودن به تقویم",
+    share: "هم‌رسانی خبر",
+    copied: "پیوند خبر کپی شد.",
+    copy_by_hand: "پیوند خبر را کپی کنید:",
+    decimal: "٫",
 };

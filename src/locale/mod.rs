@@ -48,6 +48,12 @@ pub struct Strings {
     pub err_bad_data: &'static str,
     pub err_host: &'static str,
     pub err_title: &'static str,
+    pub add_to_calendar: &'static str,
+    pub share: &'static str,
+    pub copied: &'static str,
+    pub copy_by_hand: &'static str,
+    /// Decimal separator: «٫» in Persian.
+    pub decimal: &'static str,
 }
 
 /// Writing direction of a language.
@@ -134,6 +140,22 @@ impl Locale {
             Style::Persian => to_persian_digits(s),
             Style::Latin => s.to_owned(),
         }
+    }
+
+    /// A number with at most one decimal (no trailing `.0`), in this locale's digits and separator.
+    pub fn decimal(&self, x: f64) -> String {
+        let tenths = (x * 10.0).round() as i64;
+        let text = if tenths % 10 == 0 {
+            (tenths / 10).to_string()
+        } else {
+            format!(
+                "{}{}{}",
+                tenths / 10,
+                self.strings.decimal,
+                (tenths % 10).abs()
+            )
+        };
+        self.digits(&text)
     }
 
     /// A whole number in this locale's digits.
