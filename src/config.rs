@@ -7,10 +7,19 @@
 //! | `data-lang` | language of the widget's own labels before a bulletin names one | `fa` |
 //! | `data-normalize` | `off` disables Persian text normalisation | on |
 //! | `data-heading-level` | heading level of card and call-to-action titles, 1–6 | 2 |
-//! | `data-timeout` | seconds per request | 10 |
+//! | `data-timeout` | seconds per request attempt | 10 |
+//! | `data-format` | `native`, `jsonfeed`, `wordpress`, `newsarticle` | detected |
+//! | `data-fields` | JSON field map (JSON Pointers) for any other JSON | none |
+//! | `data-items` | how many items show: the first as the card, the rest as headlines | 1 |
+//! | `data-election-src` | a second endpoint, native format, for the election block | none |
+//! | `data-refresh` | seconds between refreshes (at least 30) | no refresh |
 
+use crate::feed::Format;
 use crate::problem::Problem;
 use crate::time::{parse_rfc3339, Instant};
+
+/// Shortest refresh period; shorter ones are raised to it, with a console warning.
+pub const MIN_REFRESH_SECS: u32 = 30;
 
 /// Largest body read, in bytes.
 pub const DEFAULT_MAX_BYTES: u64 = 1024 * 1024;
@@ -26,6 +35,14 @@ pub struct Config {
     pub heading_level: u8,
     pub timeout_secs: u32,
     pub max_bytes: u64,
+    pub format: Option<Format>,
+    /// The raw `data-fields` JSON; parsed where the browser's JSON parser is at hand.
+    pub fields: Option<String>,
+    /// Items shown: 1 is the card alone.
+    pub items: usize,
+    /// Where the election block comes from, when not from the bulletin itself.
+    pub election_src: Option<Result<String, Problem>>,
+    pub refresh_secs: Option<u32>,
     /// Problems with optional attributes, for the console; defaults were used instead.
     pub warnings: Vec<String>,
 }
@@ -76,6 +93,36 @@ impl Config {
             10,
             &mut warnings,
         );
+        let format = attr("data-format").and_then(|f| {
+            let parsed = Format::from_attribute(&f);
+            if parsed.is_none() {
+                warnings.push(format!("data-format {f:?}: expected native, jsonfeed, wordpress or newsarticle; detecting the format instead"));
+            }
+            parsed
+        });
+        let fields = attr("data-fields").filter(|f| !f.trim().is_empty());
+        let items = number(attr("data-items"), "data-items", 1, 20, 1, &mut warnings) as usize;
+        let election_src = attr("data-election-src").map(|s| {
+            resolve(s.trim()).ok_or_else(|| {
+                Problem::Config(format!("data-election-src {s:?} is not an http(s) URL"))
+            })
+        });
+        let refresh_secs = attr("data-refresh").and_then(|raw| match raw.trim().parse::<u32>() {
+            Ok(0) => None,
+            Ok(n) if n < MIN_REFRESH_SECS => {
+                warnings.push(format!(
+                    "data-refresh {n}: raised to the minimum of {MIN_REFRESH_SECS} seconds"
+                ));
+                Some(MIN_REFRESH_SECS)
+            }
+            Ok(n) => Some(n),
+            Err(_) => {
+                warnings.push(format!(
+                    "data-refresh {raw:?}: expected seconds; not refreshing"
+                ));
+                None
+            }
+        });
         Config {
             src,
             now,
@@ -84,6 +131,11 @@ impl Config {
             heading_level,
             timeout_secs,
             max_bytes: DEFAULT_MAX_BYTES,
+            format,
+            fields,
+            items,
+            election_src,
+            refresh_secs,
             warnings,
         }
     }

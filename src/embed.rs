@@ -2,9 +2,9 @@
 //!
 //! Public contract of a host element (documented in the README):
 //! - attributes: see [`crate::config`];
-//! - `data-state` reflects `loading`, `ready` or `error`;
+//! - `data-state` reflects `loading`, `ready`, `stale` or `error`;
 //! - events (bubbling, composed): `election-widget:ready` with `detail.items`,
-//!   `election-widget:error` with `detail.code`;
+//!   `election-widget:error` with `detail.code` and `detail.stale`;
 //! - parts: `card`, `cta`, `cta-button`, `button`, `link`, `image`, `error`, `empty`.
 //!
 //! Mounting twice is harmless; unmounting destroys the app (aborting its request and
@@ -153,23 +153,35 @@ fn adopt_styles(shadow: &ShadowRoot) {
 fn reflect(host: &Element, report: &Report) {
     let (state, event) = match report {
         Report::Loading => ("loading", None),
-        Report::Ready { items } => (
+        Report::Ready { items, .. } => (
             "ready",
             Some((
                 "election-widget:ready",
-                "items",
-                JsValue::from(*items as u32),
+                vec![("items", JsValue::from(*items as u32))],
+            )),
+        ),
+        Report::Stale { code: None } => ("stale", None),
+        Report::Stale { code: Some(code) } => (
+            "stale",
+            Some((
+                "election-widget:error",
+                vec![("code", JsValue::from_str(code)), ("stale", JsValue::TRUE)],
             )),
         ),
         Report::Error { code } => (
             "error",
-            Some(("election-widget:error", "code", JsValue::from_str(code))),
+            Some((
+                "election-widget:error",
+                vec![("code", JsValue::from_str(code)), ("stale", JsValue::FALSE)],
+            )),
         ),
     };
     let _ = host.set_attribute("data-state", state);
-    if let Some((name, key, value)) = event {
+    if let Some((name, fields)) = event {
         let detail = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
+        for (key, value) in fields {
+            let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
+        }
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);

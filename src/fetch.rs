@@ -1,85 +1,344 @@
-//! The one road to the network: a GET that is bounded in time and size, abortable,
-//! and that returns a typed [`Problem`] instead of a panic.
+//! The one road to the network: a GET that is bounded in time and size, retried with
+//! backoff where retrying can help, abortable, shared between widgets that ask for the same
+//! URL, and that returns a typed [`Problem`] instead of a panic.
+//!
+//! It talks to `fetch` through web-sys directly (not gloo-net) because it needs the body
+//! as a stream, to stop reading at the size limit whether or not `Content-Length` is sent.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use gloo_events::EventListener;
-use gloo_net::http::Request;
-use gloo_timers::callback::Timeout;
-use wasm_bindgen::JsValue;
-use web_sys::AbortSignal;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, Response};
 
 use crate::problem::Problem;
 
-/// Fetches `url` and parses it with the browser's `JSON.parse`.
-///
-/// `signal` aborts from outside (the widget was removed, or a newer load superseded
-/// this one); the timeout aborts from inside. An aborted request yields `None`:
-/// nobody is waiting for its answer.
-pub async fn get_json(
+/// Attempts per load: the first and two retries.
+pub const ATTEMPTS: u32 = 3;
+/// First retry delay; doubled for each further retry, plus up to half a second of jitter.
+const BACKOFF_MS: f64 = 1000.0;
+/// Longest `Retry-After` honoured, so a misconfigured server cannot park the widget.
+const MAX_RETRY_AFTER_SECS: f64 = 30.0;
+
+/// Limits for one load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub timeout_secs: u32,
+    pub max_bytes: u64,
+}
+
+/// A response body: parsed by the browser's `JSON.parse`, and as text (for the cache).
+#[derive(Clone, Debug)]
+pub struct Body {
+    pub json: JsValue,
+    pub text: Rc<str>,
+}
+
+/// An in-flight load that several widgets may wait for.
+struct Flight {
+    done: js_sys::Promise,
+    result: Rc<RefCell<Option<Result<Body, Problem>>>>,
+    controller: Option<AbortController>,
+    waiting: Cell<usize>,
+}
+
+thread_local! {
+    static FLIGHTS: RefCell<HashMap<String, Rc<Flight>>> = RefCell::new(HashMap::new());
+}
+
+/// Loads `url` as JSON. Widgets asking for the same URL at the same time share one request;
+/// it is aborted when the last of them stops waiting. `None` means `signal` aborted: the
+/// caller is gone and nobody needs the answer.
+pub async fn get(url: &str, limits: Limits, signal: &AbortSignal) -> Option<Result<Body, Problem>> {
+    if signal.aborted() {
+        return None;
+    }
+    let flight = FLIGHTS
+        .with(|f| f.borrow().get(url).cloned())
+        .unwrap_or_else(|| start(url, limits));
+    flight.waiting.set(flight.waiting.get() + 1);
+    let _leave = Leave {
+        flight: flight.clone(),
+        url: url.to_owned(),
+    };
+    let race = js_sys::Promise::race(&js_sys::Array::of2(&flight.done, &aborted(signal)));
+    let _ = JsFuture::from(race).await;
+    if signal.aborted() {
+        return None;
+    }
+    let result = flight.result.borrow().clone();
+    Some(result.unwrap_or(Err(Problem::Network)))
+}
+
+/// Stops waiting for a flight; the last one out aborts it.
+struct Leave {
+    flight: Rc<Flight>,
+    url: String,
+}
+
+impl Drop for Leave {
+    fn drop(&mut self) {
+        let left = self.flight.waiting.get().saturating_sub(1);
+        self.flight.waiting.set(left);
+        if left == 0 && self.flight.result.borrow().is_none() {
+            if let Some(c) = &self.flight.controller {
+                c.abort();
+            }
+            FLIGHTS.with(|f| {
+                let mut f = f.borrow_mut();
+                if f.get(&self.url)
+                    .is_some_and(|g| Rc::ptr_eq(g, &self.flight))
+                {
+                    f.remove(&self.url);
+                }
+            });
+        }
+    }
+}
+
+fn start(url: &str, limits: Limits) -> Rc<Flight> {
+    let controller = AbortController::new().ok();
+    let result = Rc::new(RefCell::new(None));
+    let done = match &controller {
+        Some(controller) => {
+            let (url, result, signal) = (url.to_owned(), result.clone(), controller.signal());
+            wasm_bindgen_futures::future_to_promise(async move {
+                let outcome = with_retries(&url, limits, &signal)
+                    .await
+                    .unwrap_or(Err(Problem::Network));
+                *result.borrow_mut() = Some(outcome);
+                FLIGHTS.with(|f| f.borrow_mut().remove(&url));
+                Ok(JsValue::UNDEFINED)
+            })
+        }
+        None => {
+            *result.borrow_mut() = Some(Err(Problem::Network));
+            js_sys::Promise::resolve(&JsValue::UNDEFINED)
+        }
+    };
+    let flight = Rc::new(Flight {
+        done,
+        result,
+        controller,
+        waiting: Cell::new(0),
+    });
+    FLIGHTS.with(|f| f.borrow_mut().insert(url.to_owned(), flight.clone()));
+    flight
+}
+
+/// A failed attempt, and how long the server asked us to wait.
+struct Failure {
+    problem: Problem,
+    retry_after: Option<f64>,
+}
+
+impl From<Problem> for Failure {
+    fn from(problem: Problem) -> Self {
+        Failure {
+            problem,
+            retry_after: None,
+        }
+    }
+}
+
+/// Up to [`ATTEMPTS`] attempts, with exponential backoff and jitter on network errors,
+/// timeouts, 5xx and 429; never on other 4xx or bad data. `None` when aborted.
+async fn with_retries(
     url: &str,
-    timeout_secs: u32,
-    max_bytes: u64,
+    limits: Limits,
     signal: &AbortSignal,
-) -> Option<Result<JsValue, Problem>> {
-    // A private controller per request, tied to the outer signal, so the timeout can
-    // abort this request alone.
-    let controller = web_sys::AbortController::new().ok()?;
-    let inner = controller.signal();
+) -> Option<Result<Body, Problem>> {
+    let mut n = 0;
+    loop {
+        let failure = match attempt(url, limits, signal).await? {
+            Ok(body) => return Some(Ok(body)),
+            Err(f) => f,
+        };
+        n += 1;
+        let retryable = matches!(
+            failure.problem,
+            Problem::Network | Problem::Timeout | Problem::Server(_)
+        );
+        if !retryable || n >= ATTEMPTS {
+            return Some(Err(failure.problem));
+        }
+        let backoff = BACKOFF_MS * f64::from(1u32 << (n - 1)) + js_sys::Math::random() * 500.0;
+        let delay = failure
+            .retry_after
+            .map_or(backoff, |s| s.min(MAX_RETRY_AFTER_SECS) * 1000.0);
+        if !sleep(delay, signal).await {
+            return None;
+        }
+    }
+}
+
+/// One request with its own timeout. `None` when `signal` aborted.
+async fn attempt(url: &str, limits: Limits, signal: &AbortSignal) -> Option<Result<Body, Failure>> {
+    // a controller per attempt, tied to the outer signal, so the timeout aborts this attempt alone
+    let controller = AbortController::new().ok()?;
     let timed_out = Rc::new(Cell::new(false));
     let _timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        Timeout::new(timeout_secs.saturating_mul(1000), move || {
+        gloo_timers::callback::Timeout::new(limits.timeout_secs.saturating_mul(1000), move || {
             timed_out.set(true);
             controller.abort();
         })
     };
-    // dropped (so removed) when this function returns
     let _forward = {
         let controller = controller.clone();
-        EventListener::once(signal, "abort", move |_| controller.abort())
+        gloo_events::EventListener::once(signal, "abort", move |_| controller.abort())
     };
-    let result = attempt(url, max_bytes, &inner).await;
+    let result = request(url, limits.max_bytes, &controller.signal()).await;
     if signal.aborted() {
         return None;
     }
-    Some(match result {
-        Err(Problem::Network) if timed_out.get() => Err(Problem::Timeout),
-        other => other,
-    })
+    Some(result.map_err(|f| match f.problem {
+        Problem::Network if timed_out.get() => Failure::from(Problem::Timeout),
+        _ => f,
+    }))
 }
 
-async fn attempt(url: &str, max_bytes: u64, signal: &AbortSignal) -> Result<JsValue, Problem> {
-    let response = Request::get(url)
-        .abort_signal(Some(signal))
-        .send()
+async fn request(url: &str, max_bytes: u64, signal: &AbortSignal) -> Result<Body, Failure> {
+    let window = web_sys::window().ok_or(Problem::Network)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_signal(Some(signal));
+    // no cookies to another origin, and no preflight: a plain GET
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
+        .map_err(|_| Problem::Network)?
+        .dyn_into()
         .map_err(|_| Problem::Network)?;
     let status = response.status();
     if !(200..300).contains(&status) {
-        return Err(match status {
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .ok()
+            .flatten()
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .filter(|s| s.is_finite() && *s >= 0.0);
+        let problem = match status {
             404 | 410 => Problem::NotFound(status),
             429 | 500..=599 => Problem::Server(status),
             _ => Problem::Http(status),
+        };
+        return Err(Failure {
+            problem,
+            retry_after,
         });
     }
     let declared = response
         .headers()
         .get("content-length")
+        .ok()
+        .flatten()
         .and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > max_bytes) {
-        return Err(Problem::TooLarge(max_bytes));
+        return Err(Problem::TooLarge(max_bytes).into());
     }
-    let text = response.text().await.map_err(|_| Problem::Network)?;
-    if text.len() as u64 > max_bytes {
-        return Err(Problem::TooLarge(max_bytes));
+    let bytes = read_limited(&response, max_bytes).await?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Problem::BadData("the response is not UTF-8 text".into()))?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        return Err(Problem::BadData("the response body is empty".into()).into());
     }
-    if text.trim().is_empty() {
-        return Err(Problem::BadData("the response body is empty".into()));
+    if trimmed.starts_with('<') {
+        return Err(Problem::BadData(
+            "the response is HTML, not JSON (an error page, or the wrong URL?)".into(),
+        )
+        .into());
     }
-    js_sys::JSON::parse(&text).map_err(|e| {
-        let why = js_sys::Error::from(e).message();
-        Problem::BadData(format!("not JSON ({})", String::from(why)))
+    let json = js_sys::JSON::parse(text).map_err(|e| {
+        let why: String = js_sys::Error::from(e).message().into();
+        Problem::BadData(format!("not JSON ({why})"))
+    })?;
+    Ok(Body {
+        json,
+        text: Rc::from(text),
     })
+}
+
+/// Reads the body chunk by chunk and stops at `max` bytes, with or without `Content-Length`.
+async fn read_limited(response: &Response, max: u64) -> Result<Vec<u8>, Problem> {
+    let Some(stream) = response.body() else {
+        // no streams (very old browsers): read whole, then check
+        let buffer = JsFuture::from(response.array_buffer().map_err(|_| Problem::Network)?)
+            .await
+            .map_err(|_| Problem::Network)?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        return if bytes.len() as u64 > max {
+            Err(Problem::TooLarge(max))
+        } else {
+            Ok(bytes)
+        };
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| Problem::Network)?;
+        if js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true)
+        {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| Problem::Network)?;
+        let part = js_sys::Uint8Array::new(&value);
+        if bytes.len() as u64 + u64::from(part.length()) > max {
+            let _ = reader.cancel();
+            return Err(Problem::TooLarge(max));
+        }
+        let start = bytes.len();
+        bytes.resize(start + part.length() as usize, 0);
+        part.copy_to(&mut bytes[start..]);
+    }
+    Ok(bytes)
+}
+
+/// A promise that resolves when `signal` aborts (at once if it already has).
+fn aborted(signal: &AbortSignal) -> js_sys::Promise {
+    let signal = signal.clone();
+    js_sys::Promise::new(&mut |resolve, _reject| {
+        if signal.aborted() {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        }
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        let callback = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let _ = signal.add_event_listener_with_callback_and_add_event_listener_options(
+            "abort",
+            callback.unchecked_ref(),
+            &options,
+        );
+    })
+}
+
+/// Waits `ms` milliseconds; false when `signal` aborted first.
+pub async fn sleep(ms: f64, signal: &AbortSignal) -> bool {
+    let timer = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                ms.clamp(0.0, 2.0e9) as i32,
+            );
+        }
+    });
+    let _ = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
+        &timer,
+        &aborted(signal),
+    )))
+    .await;
+    !signal.aborted()
 }

@@ -4,6 +4,7 @@
 //! The flow, one module each: host attributes -> [`config`] -> [`fetch`] -> [`feed`]
 //! -> [`model`] -> [`components`]; [`embed`] is the only module that touches the host page.
 
+pub mod cache;
 pub mod clock;
 pub mod components;
 pub mod config;

@@ -225,21 +225,60 @@ async fn an_empty_bulletin_is_ready_with_its_own_look() {
     el.remove();
 }
 
+/// Replaces `window.fetch` for one test: the first `failures` calls to a URL containing
+/// `needle` reject as a network error would; the rest go through. Returns (calls, restore).
+fn flaky_fetch(needle: &str, failures: u32) -> (js_sys::Function, js_sys::Function) {
+    let install = js_sys::Function::new_with_args(
+        "needle, failures",
+        "const real = window.fetch; let calls = 0;
+         window.fetch = function (input, init) {
+           if (String(input).includes(needle)) {
+             calls += 1;
+             if (calls <= failures) { return Promise.reject(new TypeError('Failed to fetch')); }
+           }
+           return real.call(this, input, init);
+         };
+         return [() => calls, () => { window.fetch = real; }];",
+    );
+    let pair = js_sys::Array::from(
+        &install
+            .call2(&JsValue::NULL, &needle.into(), &failures.into())
+            .unwrap(),
+    );
+    (pair.get(0).unchecked_into(), pair.get(1).unchecked_into())
+}
+
+fn calls(counter: &js_sys::Function) -> f64 {
+    counter.call0(&JsValue::NULL).unwrap().as_f64().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn transient_failures_are_retried_with_backoff() {
+    let url = blob_url(SAMPLE);
+    let (count, restore) = flaky_fetch(&url, 2);
+    let el = host(&[("data-src", &url)]);
+    embed::mount(&el);
+    wait_for("ready after two retries", 10_000, || {
+        state(&el).as_deref() == Some("ready")
+    })
+    .await;
+    assert_eq!(calls(&count), 3.0, "two failures, then success");
+    restore.call0(&JsValue::NULL).unwrap();
+    embed::unmount(&el);
+    el.remove();
+}
+
 #[wasm_bindgen_test]
 async fn retry_fetches_again() {
-    // the first request fails as a network error would; the retry goes through
-    let install = js_sys::Function::new_with_args(
-        "",
-        "const real = window.fetch; let calls = 0; window.__ewCalls = () => calls;
-         window.fetch = function (...args) { calls += 1;
-           if (calls === 1) { return Promise.reject(new TypeError('Failed to fetch')); }
-           return real.apply(this, args); };
-         return () => { window.fetch = real; };",
-    );
-    let restore: js_sys::Function = install.call0(&JsValue::NULL).unwrap().unchecked_into();
-    let el = host(&[("data-src", &blob_url(SAMPLE))]);
+    let url = blob_url(SAMPLE);
+    let (count, restore) = flaky_fetch(&url, 3);
+    let el = host(&[("data-src", &url)]);
     embed::mount(&el);
-    wait_for("error", 5000, || state(&el).as_deref() == Some("error")).await;
+    wait_for("error after three attempts", 10_000, || {
+        state(&el).as_deref() == Some("error")
+    })
+    .await;
+    assert_eq!(calls(&count), 3.0, "at most three attempts");
     let shadow = el.shadow_root().unwrap();
     let retry: web_sys::HtmlElement = shadow
         .query_selector(".error button")
@@ -253,6 +292,166 @@ async fn retry_fetches_again() {
     .await;
     assert!(shadow_text(&el).contains("رئیس حوزه انتخابیه قدس"));
     restore.call0(&JsValue::NULL).unwrap();
+    embed::unmount(&el);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn widgets_with_the_same_endpoint_share_one_request() {
+    let url = blob_url(SAMPLE);
+    let (count, restore) = flaky_fetch(&url, 0);
+    let hosts: Vec<Element> = (0..3).map(|_| host(&[("data-src", &url)])).collect();
+    for el in &hosts {
+        embed::mount(el);
+    }
+    for el in &hosts {
+        wait_for("ready", 5000, || state(el).as_deref() == Some("ready")).await;
+    }
+    assert_eq!(calls(&count), 1.0);
+    restore.call0(&JsValue::NULL).unwrap();
+    for el in hosts {
+        embed::unmount(&el);
+        el.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_last_good_copy_is_shown_at_once_and_kept_on_failure() {
+    let (errors, _l) = record("election-widget:error");
+    let url = blob_url(SAMPLE);
+    let first = host(&[("data-src", &url)]);
+    embed::mount(&first);
+    wait_for("ready", 5000, || state(&first).as_deref() == Some("ready")).await;
+    embed::unmount(&first);
+    // the endpoint now fails: the copy from localStorage shows at once, then stays, marked stale
+    let (_count, restore) = flaky_fetch(&url, 99);
+    let second = host(&[("data-src", &url)]);
+    embed::mount(&second);
+    // the cached copy comes with the first render, long before the failing network gives up
+    wait_for("cached copy", 500, || {
+        state(&second).as_deref() == Some("stale")
+    })
+    .await;
+    assert!(shadow_text(&second).contains("رئیس حوزه انتخابیه قدس"));
+    let saw_stale_error = || {
+        errors.borrow().iter().any(|d| {
+            detail_field(d, "code").as_string().as_deref() == Some("network")
+                && detail_field(d, "stale").as_bool() == Some(true)
+        })
+    };
+    wait_for("error event with detail.stale", 10_000, saw_stale_error).await;
+    assert_eq!(state(&second).as_deref(), Some("stale"));
+    assert!(
+        shadow_text(&second).contains("آخرین به\u{200c}روزرسانی"),
+        "last-updated note"
+    );
+    restore.call0(&JsValue::NULL).unwrap();
+    embed::unmount(&second);
+    second.remove();
+}
+
+#[wasm_bindgen_test]
+async fn deeply_nested_json_is_an_error_state_not_a_trap() {
+    let deep = format!(
+        r#"{{"items":[{{"id":"a","title":"t","body":{}{}}}]}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let el = host(&[("data-src", &blob_url(&deep))]);
+    embed::mount(&el);
+    wait_for("error", 10_000, || state(&el).as_deref() == Some("error")).await;
+    assert_eq!(
+        el.shadow_root()
+            .unwrap()
+            .query_selector(".error")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-code")
+            .as_deref(),
+        Some("bad-data")
+    );
+    // a deep value in an unknown field, read through the generic tree of the field map
+    let fields = r#"{"items":"/items","title":"/title"}"#;
+    let deep_unknown = format!(
+        r#"{{"items":[{{"title":"t","x":{}{}}}]}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let mapped = host(&[
+        ("data-src", &blob_url(&deep_unknown)),
+        ("data-fields", fields),
+    ]);
+    embed::mount(&mapped);
+    wait_for("error", 10_000, || {
+        state(&mapped).as_deref() == Some("error")
+    })
+    .await;
+    // and the module still works for the next widget
+    let next = host(&[("data-src", &blob_url(SAMPLE))]);
+    embed::mount(&next);
+    wait_for("ready", 5000, || state(&next).as_deref() == Some("ready")).await;
+    for e in [el, mapped, next] {
+        embed::unmount(&e);
+        e.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn too_large_bodies_stop_at_the_limit() {
+    let big = format!(r#"{{"items":[],"pad":"{}"}}"#, "x".repeat(1_100_000));
+    let el = host(&[("data-src", &blob_url(&big))]);
+    embed::mount(&el);
+    wait_for("error", 5000, || state(&el).as_deref() == Some("error")).await;
+    assert_eq!(
+        el.shadow_root()
+            .unwrap()
+            .query_selector(".error")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-code")
+            .as_deref(),
+        Some("too-large")
+    );
+    embed::unmount(&el);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn headlines_and_an_election_from_a_second_endpoint() {
+    let news = r#"{"version":1,"lang":"fa","items":[{"id":"1","title":"یک"},{"id":"2","title":"دو","url":"https://a.example/2"},{"id":"3","title":"سه"},{"id":"4","title":"چهار"}]}"#;
+    let election = r#"{"version":1,"election":{"title":"انتخابات","opens":"2024-03-01T08:00:00+03:30","closes":"2024-03-01T18:00:00+03:30"}}"#;
+    let el = host(&[
+        ("data-src", &blob_url(news)),
+        ("data-election-src", &blob_url(election)),
+        ("data-items", "3"),
+        ("data-now", "2024-03-01T09:00:00+03:30"),
+    ]);
+    let (ready, _l) = record("election-widget:ready");
+    embed::mount(&el);
+    wait_for("ready", 5000, || state(&el).as_deref() == Some("ready")).await;
+    let shadow = el.shadow_root().unwrap();
+    assert_eq!(
+        shadow.query_selector_all(".headlines li").unwrap().length(),
+        2,
+        "items 2 and 3"
+    );
+    assert!(shadow
+        .query_selector(".headlines a[href='https://a.example/2']")
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        shadow
+            .query_selector(".cta")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-phase")
+            .as_deref(),
+        Some("open")
+    );
+    assert!(ready
+        .borrow()
+        .iter()
+        .any(|d| detail_field(d, "items").as_f64() == Some(3.0)));
     embed::unmount(&el);
     el.remove();
 }

@@ -1,27 +1,14 @@
 //! Reading the native bulletin format (version 1) from JSON, as the host tests see it.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{ctx, resolve, JsonText};
 use election_widget::feed::{native, Context, FeedError, Parsed};
-use election_widget::text::links::{check, LinkKind, Verdict};
 use election_widget::time::parse_rfc3339;
 
-/// Resolves like the browser would for an endpoint at https://news.example/feeds/.
-fn resolve(raw: &str, kind: LinkKind) -> Option<String> {
-    match check(raw, kind) {
-        Verdict::Absolute(s) => Some(s),
-        Verdict::Relative(s) if s.starts_with('/') => Some(format!("https://news.example{s}")),
-        Verdict::Relative(s) => Some(format!("https://news.example/feeds/{s}")),
-        Verdict::Refused => None,
-    }
-}
-
 fn parse(json: &str) -> Result<Parsed, FeedError> {
-    let ctx = Context {
-        resolve: &resolve,
-        normalize: true,
-    };
-    let mut de = serde_json::Deserializer::from_str(json);
-    native::parse(&mut de, &ctx)
+    native::parse(&JsonText(json), &ctx())
 }
 
 fn sample() -> String {
@@ -254,10 +241,13 @@ fn persian_text_is_normalised_other_languages_are_not() {
         let ctx = Context {
             resolve: &resolve,
             normalize: false,
+            default_lang: "fa",
         };
-        let mut de =
-            serde_json::Deserializer::from_str(r#"{"items":[{"id":"a","title":"كتاب 12"}]}"#);
-        native::parse(&mut de, &ctx).unwrap()
+        native::parse(
+            &JsonText(r#"{"items":[{"id":"a","title":"كتاب 12"}]}"#),
+            &ctx,
+        )
+        .unwrap()
     };
     assert_eq!(off.bulletin.items[0].title, "كتاب 12");
 }

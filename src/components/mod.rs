@@ -1,5 +1,6 @@
 //! Views: they take data as props and know nothing about the network or the host page.
 
+pub mod headlines;
 pub mod news_card;
 pub mod share_button;
 pub mod status;

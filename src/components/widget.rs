@@ -4,21 +4,33 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::headlines::Headlines;
 use super::news_card::NewsCard;
 use super::status::{EmptyView, ErrorView, Skeleton};
 use super::turnout_cta::TurnoutCta;
 use crate::config::Config;
-use crate::hooks::use_bulletin::{use_bulletin, LoadState};
+use crate::hooks::use_bulletin::{use_bulletin, LoadState, Shown};
 use crate::hooks::use_minute::use_minute;
-use crate::locale::Locale;
+use crate::locale::{fill, Locale};
+use crate::time::Instant;
 use crate::{clock, cta};
 
 /// What the widget tells its host (through `embed`) after each render that changes state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Report {
     Loading,
-    Ready { items: usize },
-    Error { code: &'static str },
+    /// A fresh bulletin is shown; `fresh` changes with every network load, so each one is announced.
+    Ready {
+        items: usize,
+        fresh: u32,
+    },
+    /// An older copy is shown; `code` is the problem that kept the fresh one away, if any.
+    Stale {
+        code: Option<&'static str>,
+    },
+    Error {
+        code: &'static str,
+    },
 }
 
 #[derive(Properties, PartialEq)]
@@ -33,10 +45,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let handle = use_bulletin(props.config.clone());
     let config = &props.config;
 
+    let shown_items = |s: &Shown| s.bulletin.items.len().min(config.items);
     let report = match &handle.state {
         LoadState::Loading => Report::Loading,
-        LoadState::Ready { bulletin, .. } => Report::Ready {
-            items: bulletin.items.len().min(1),
+        LoadState::Ready { shown, fresh } => Report::Ready {
+            items: shown_items(shown),
+            fresh: *fresh,
+        },
+        LoadState::Stale { problem, .. } => Report::Stale {
+            code: problem.as_ref().map(|p| p.code()),
         },
         LoadState::Error(p) => Report::Error { code: p.code() },
     };
@@ -45,27 +62,28 @@ pub fn Widget(props: &WidgetProps) -> Html {
         use_effect_with(report, move |r| on_report.emit(r.clone()));
     }
 
-    let (skew, boundary, ticking) = match &handle.state {
-        LoadState::Ready { bulletin, skew } => {
-            let now = clock::now(config.now, *skew);
+    let shown = match &handle.state {
+        LoadState::Ready { shown, .. } | LoadState::Stale { shown, .. } => Some(shown.clone()),
+        _ => None,
+    };
+    let (skew, boundary, ticking) = match &shown {
+        Some(s) => {
+            let now = clock::now(config.now, s.skew);
+            let ticking = config.now.is_none() && !s.bulletin.elections.is_empty();
             (
-                *skew,
-                cta::next_boundary(&bulletin.elections, now),
-                config.now.is_none() && !bulletin.elections.is_empty(),
+                s.skew,
+                cta::next_boundary(&s.bulletin.elections, now),
+                ticking,
             )
         }
-        _ => (0, None, false),
+        None => (0, None, false),
     };
     use_minute(ticking, skew, boundary);
 
-    let ui_locale = |content_lang: Option<&str>| {
-        Rc::new(Locale::for_tag(
-            config.lang.as_deref().or(content_lang).unwrap_or("fa"),
-        ))
-    };
+    let ui_locale = || Rc::new(Locale::for_tag(config.lang.as_deref().unwrap_or("fa")));
     match &handle.state {
         LoadState::Loading => {
-            let locale = ui_locale(None);
+            let locale = ui_locale();
             shell(
                 &locale,
                 "loading",
@@ -73,34 +91,57 @@ pub fn Widget(props: &WidgetProps) -> Html {
             )
         }
         LoadState::Error(problem) => {
-            let locale = ui_locale(None);
+            let locale = ui_locale();
             let view = html! { <ErrorView problem={problem.clone()} locale={locale.clone()} on_retry={handle.retry.clone()} /> };
             shell(&locale, "error", view)
         }
-        LoadState::Ready { bulletin, skew } => {
-            let content = Rc::new(Locale::for_tag(&bulletin.lang));
-            let now = clock::now(config.now, *skew);
-            let level = config.heading_level;
-            let card = match bulletin.items.first() {
-                Some(item) => html! {
-                    <NewsCard item={Rc::new(item.clone())} locale={content.clone()} now={now} heading_level={level} />
-                },
-                None => html! { <EmptyView locale={content.clone()} /> },
-            };
-            let call = match cta::pick(&bulletin.elections, now) {
-                Some(e) => html! {
-                    <TurnoutCta election={Rc::new(e.clone())} locale={content.clone()} now={now} heading_level={level} />
-                },
-                None => match &bulletin.election_problem {
-                    Some(_) => {
-                        html! { <p class="cta cta--invalid" part="cta">{content.strings.bad_election}</p> }
+        LoadState::Ready { shown, .. } => content(config, shown, "ready", html! {}),
+        LoadState::Stale { shown, problem } => {
+            let locale = Locale::for_tag(config.lang.as_deref().unwrap_or(&shown.bulletin.lang));
+            let when = locale.date_time(Instant::from_millis(shown.fetched_ms));
+            let retry = handle.retry.reform(|_: MouseEvent| ());
+            let note = html! {
+                <div class="stale" part="stale" data-code={problem.as_ref().map(|p| p.code())}>
+                    <p>{fill(locale.strings.last_updated, &[("time", &when)])}</p>
+                    if problem.as_ref().is_some_and(|p| p.retryable()) {
+                        <button type="button" class="button button--quiet" part="button" onclick={retry}>{locale.strings.retry}</button>
                     }
-                    None => html! {},
-                },
+                </div>
             };
-            shell(&content, "ready", html! { <>{card}{call}</> })
+            content(config, shown, "stale", note)
         }
     }
+}
+
+/// The bulletin: card (or the empty look), headlines, call-to-action, and a note.
+fn content(config: &Config, shown: &Shown, state: &'static str, note: Html) -> Html {
+    let bulletin = &shown.bulletin;
+    let locale = Rc::new(Locale::for_tag(&bulletin.lang));
+    let now = clock::now(config.now, shown.skew);
+    let level = config.heading_level;
+    let card = match bulletin.items.first() {
+        Some(item) => html! {
+            <NewsCard item={Rc::new(item.clone())} locale={locale.clone()} now={now} heading_level={level} />
+        },
+        None => html! { <EmptyView locale={locale.clone()} /> },
+    };
+    let shown_count = bulletin.items.len().min(config.items);
+    let headlines = (shown_count > 1).then(|| {
+        let items: Rc<[_]> = bulletin.items[1..shown_count].to_vec().into();
+        html! { <Headlines items={items} locale={locale.clone()} /> }
+    });
+    let call = match cta::pick(&bulletin.elections, now) {
+        Some(e) => html! {
+            <TurnoutCta election={Rc::new(e.clone())} locale={locale.clone()} now={now} heading_level={level} />
+        },
+        None => match &bulletin.election_problem {
+            Some(_) => {
+                html! { <p class="cta cta--invalid" part="cta">{locale.strings.bad_election}</p> }
+            }
+            None => html! {},
+        },
+    };
+    shell(&locale, state, html! { <>{note}{card}{headlines}{call}</> })
 }
 
 fn shell(locale: &Locale, state: &'static str, inner: Html) -> Html {

@@ -1,16 +1,74 @@
 //! From what an endpoint served to the widget's [`Bulletin`](crate::model::Bulletin).
 //!
 //! Deserialisation is generic over serde: the browser feeds it from `JSON.parse`
-//! (serde-wasm-bindgen, no JSON parser in the wasm), the host tests from serde_json.
-//! Structural errors name the JSON path of the bad field; a bad optional field is
-//! dropped with a warning so that the rest of the bulletin still shows.
+//! (serde-wasm-bindgen, no JSON parser in the wasm), the host tests from serde_json, both
+//! through [`Source`]. The format is detected from the document's shape ([`detect`]) unless
+//! the page names it. Each adapter turns its format into [`Draft`] items; [`finish`] applies
+//! the one set of rules for every format: text normalisation, the link policy, dates.
+//! Structural errors name the JSON path of the bad field; a bad optional field is dropped
+//! with a warning so that the rest of the bulletin still shows.
 
+pub mod field_map;
+pub mod jsonfeed;
 pub mod native;
+pub mod newsarticle;
+pub mod tree;
+pub mod wordpress;
 
 use std::fmt;
 
-use crate::model::Bulletin;
+use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use crate::model::{Bulletin, Image, Item};
 use crate::text::links::LinkKind;
+use crate::text::normalize;
+use crate::time::{parse_rfc3339, Instant};
+
+/// A parsed JSON document that can be read more than once, as different types.
+pub trait Source {
+    /// Deserialises the whole document as `T`, with the JSON path of the first error.
+    fn read<T: DeserializeOwned>(&self) -> Result<T, FeedError>;
+}
+
+/// The browser's source: a value from `JSON.parse`, read with serde-wasm-bindgen.
+pub struct JsSource(pub wasm_bindgen::JsValue);
+
+impl JsSource {
+    /// Accepts a parsed value only if it nests at most [`tree::MAX_DEPTH`] levels deep.
+    ///
+    /// serde-wasm-bindgen describes a value of the wrong type with the value's debug string,
+    /// which recurses in JavaScript: a 100,000-level array in a text field would overflow the
+    /// stack and trap the module. This walk is iterative, so depth is refused before any read.
+    pub fn checked(value: wasm_bindgen::JsValue) -> Result<JsSource, FeedError> {
+        use wasm_bindgen::JsCast;
+        let mut stack = vec![(value.clone(), 0usize)];
+        while let Some((v, depth)) = stack.pop() {
+            let children = if js_sys::Array::is_array(&v) {
+                js_sys::Array::from(&v)
+            } else if v.is_object() {
+                js_sys::Object::values(v.unchecked_ref())
+            } else {
+                continue;
+            };
+            if depth >= tree::MAX_DEPTH {
+                return Err(FeedError::document(format!(
+                    "the JSON is nested more than {} levels deep",
+                    tree::MAX_DEPTH
+                )));
+            }
+            stack.extend(children.iter().map(|c| (c, depth + 1)));
+        }
+        Ok(JsSource(value))
+    }
+}
+
+impl Source for JsSource {
+    fn read<T: DeserializeOwned>(&self) -> Result<T, FeedError> {
+        let de = serde_wasm_bindgen::Deserializer::from(self.0.clone());
+        Ok(serde_path_to_error::deserialize(de)?)
+    }
+}
 
 /// What adapting needs from its surroundings.
 pub struct Context<'a> {
@@ -18,12 +76,15 @@ pub struct Context<'a> {
     pub resolve: &'a dyn Fn(&str, LinkKind) -> Option<String>,
     /// Whether Persian text is normalised for display (`data-normalize`, on by default).
     pub normalize: bool,
+    /// The language to assume when the feed names none (`data-lang`, else `fa`).
+    pub default_lang: &'a str,
 }
 
 /// A bulletin that was read, with what had to be dropped from it.
 #[derive(Debug, PartialEq)]
 pub struct Parsed {
     pub bulletin: Bulletin,
+    pub format: Format,
     /// One line per dropped field: `items[2].published: expected an RFC 3339 date …`.
     pub warnings: Vec<String>,
 }
@@ -36,6 +97,16 @@ pub struct FeedError {
     pub message: String,
 }
 
+impl FeedError {
+    /// An error about the document as a whole.
+    pub fn document(message: impl Into<String>) -> FeedError {
+        FeedError {
+            path: String::new(),
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for FeedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() || self.path == "." {
@@ -46,11 +117,399 @@ impl fmt::Display for FeedError {
     }
 }
 
-impl<E: serde::de::Error> From<serde_path_to_error::Error<E>> for FeedError {
+impl<E: de::Error> From<serde_path_to_error::Error<E>> for FeedError {
     fn from(e: serde_path_to_error::Error<E>) -> Self {
         FeedError {
             path: e.path().to_string(),
             message: e.into_inner().to_string(),
         }
     }
+}
+
+/// The feed formats the widget reads without conversion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Native,
+    JsonFeed,
+    WordPress,
+    NewsArticle,
+    /// Anything else, through the page's `data-fields` map.
+    FieldMap,
+}
+
+impl Format {
+    /// The `data-format` value naming a format.
+    pub fn from_attribute(s: &str) -> Option<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "native" => Some(Format::Native),
+            "jsonfeed" | "json-feed" => Some(Format::JsonFeed),
+            "wordpress" | "wp" => Some(Format::WordPress),
+            "newsarticle" | "json-ld" | "jsonld" => Some(Format::NewsArticle),
+            _ => None,
+        }
+    }
+
+    /// The name used in console lines and the README.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Native => "native",
+            Format::JsonFeed => "jsonfeed",
+            Format::WordPress => "wordpress",
+            Format::NewsArticle => "newsarticle",
+            Format::FieldMap => "field map",
+        }
+    }
+}
+
+/// Reads any supported document: the field map when the page gave one, else the format the
+/// page named, else the one its shape shows.
+pub fn read(
+    source: &impl Source,
+    format: Option<Format>,
+    fields: Option<&field_map::FieldMap>,
+    ctx: &Context,
+) -> Result<Parsed, FeedError> {
+    if let Some(map) = fields {
+        return field_map::parse(source, map, ctx);
+    }
+    let format = match format {
+        Some(f) => f,
+        None => detect(&source.read::<Probe>()?).ok_or_else(|| {
+            FeedError::document(
+                "unrecognised format: expected a native bulletin (version 1), JSON Feed, \
+                 WordPress posts or schema.org NewsArticle JSON-LD; set data-format or data-fields",
+            )
+        })?,
+    };
+    match format {
+        Format::Native | Format::FieldMap => native::parse(source, ctx),
+        Format::JsonFeed => jsonfeed::parse(source, ctx),
+        Format::WordPress => wordpress::parse(source, ctx),
+        Format::NewsArticle => newsarticle::parse(source, ctx),
+    }
+}
+
+/// The shape of a document: enough to tell the formats apart, reading no value in full.
+#[derive(Debug, Default, PartialEq)]
+pub struct Probe {
+    pub array: bool,
+    /// Keys of the top-level object, or of the first element of a top-level array.
+    pub keys: Vec<String>,
+    /// The top-level `version`, when it is a string (JSON Feed names its version by URL).
+    pub version_url: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Probe {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Top;
+        impl<'de> Visitor<'de> for Top {
+            type Value = Probe;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object or array")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Probe, A::Error> {
+                let mut probe = Probe::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "version" {
+                        probe.version_url = map.next_value::<VersionValue>()?.0;
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                    probe.keys.push(key);
+                }
+                Ok(probe)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Probe, A::Error> {
+                let first = seq.next_element::<FirstKeys>()?;
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Probe {
+                    array: true,
+                    keys: first.map(|f| f.0).unwrap_or_default(),
+                    version_url: None,
+                })
+            }
+        }
+        d.deserialize_any(Top)
+    }
+}
+
+struct VersionValue(Option<String>);
+
+impl<'de> Deserialize<'de> for VersionValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = VersionValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a version")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<VersionValue, E> {
+                Ok(VersionValue(Some(v.to_owned())))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<VersionValue, E> {
+                Ok(VersionValue(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<VersionValue, E> {
+                Ok(VersionValue(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<VersionValue, E> {
+                Ok(VersionValue(None))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<VersionValue, E> {
+                Ok(VersionValue(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<VersionValue, E> {
+                Ok(VersionValue(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<VersionValue, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(VersionValue(None))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<VersionValue, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(VersionValue(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+struct FirstKeys(Vec<String>);
+
+impl<'de> Deserialize<'de> for FirstKeys {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = FirstKeys;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("anything")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FirstKeys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    map.next_value::<IgnoredAny>()?;
+                    keys.push(key);
+                }
+                Ok(FirstKeys(keys))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FirstKeys, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(FirstKeys(Vec::new()))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<FirstKeys, E> {
+                Ok(FirstKeys(Vec::new()))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<FirstKeys, E> {
+                Ok(FirstKeys(Vec::new()))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<FirstKeys, E> {
+                Ok(FirstKeys(Vec::new()))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<FirstKeys, E> {
+                Ok(FirstKeys(Vec::new()))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<FirstKeys, E> {
+                Ok(FirstKeys(Vec::new()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<FirstKeys, E> {
+                Ok(FirstKeys(Vec::new()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Tells the format from a document's shape.
+pub fn detect(p: &Probe) -> Option<Format> {
+    let has = |k: &str| p.keys.iter().any(|key| key == k);
+    if p.array {
+        if has("@type") || has("@context") {
+            return Some(Format::NewsArticle);
+        }
+        if has("title") && (has("content") || has("excerpt")) && (has("date_gmt") || has("link")) {
+            return Some(Format::WordPress);
+        }
+        return None;
+    }
+    if p.version_url
+        .as_deref()
+        .is_some_and(|v| v.contains("jsonfeed.org"))
+    {
+        return Some(Format::JsonFeed);
+    }
+    if has("@graph") || has("@type") || has("@context") {
+        return Some(Format::NewsArticle);
+    }
+    if has("items") {
+        return Some(Format::Native);
+    }
+    None
+}
+
+/// How a feed writes its dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStyle {
+    /// RFC 3339 with an offset.
+    Rfc3339,
+    /// `2024-03-01T04:30:00` with no offset, meaning UTC (WordPress `date_gmt`).
+    UtcWithoutOffset,
+}
+
+/// One item as an adapter read it, before the common rules. Raw links and dates carry the
+/// JSON path that a warning about them names.
+#[derive(Debug, Default)]
+pub struct Draft {
+    pub id: String,
+    pub kicker: Option<String>,
+    pub title: String,
+    pub lead: Option<String>,
+    /// Plain text (HTML fields already converted): each entry one paragraph, or several
+    /// separated by blank lines.
+    pub body: Vec<String>,
+    pub url: Option<(String, String)>,
+    pub source: Option<String>,
+    pub published: Option<(String, String, DateStyle)>,
+    pub image: Option<DraftImage>,
+}
+
+/// An image as an adapter read it.
+#[derive(Debug)]
+pub struct DraftImage {
+    pub src: (String, String),
+    pub alt: Option<String>,
+    pub width: Option<f64>,
+    pub height: Option<f64>,
+}
+
+/// Text rules for one bulletin: Persian normalisation where it applies.
+pub struct TextRules {
+    persian: bool,
+}
+
+impl TextRules {
+    /// The rules for content in `lang`.
+    pub fn new(lang: &str, ctx: &Context) -> TextRules {
+        let primary = lang.trim().to_ascii_lowercase();
+        let persian = ctx.normalize && primary.split(['-', '_']).next() == Some("fa");
+        TextRules { persian }
+    }
+
+    /// One line of text: normalised, or with its whitespace collapsed.
+    pub fn line(&self, s: &str) -> String {
+        if self.persian {
+            normalize::persian(s)
+        } else {
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+    }
+
+    /// An optional line; empty becomes None.
+    pub fn optional(&self, s: Option<String>) -> Option<String> {
+        s.map(|s| self.line(&s)).filter(|t| !t.is_empty())
+    }
+
+    /// A block of plain text, split into paragraphs (hard wraps rejoined in Persian).
+    pub fn paragraphs(&self, s: &str) -> Vec<String> {
+        if self.persian {
+            normalize::paragraphs(s)
+        } else {
+            s.split("\n\n")
+                .map(|p| self.line(p))
+                .filter(|p| !p.is_empty())
+                .collect()
+        }
+    }
+}
+
+/// Applies the common rules to drafts: text, links, dates. Items without a title are
+/// dropped with a warning, so one bad item does not hide the others.
+pub fn finish(
+    drafts: Vec<(String, Draft)>,
+    rules: &TextRules,
+    ctx: &Context,
+    warnings: &mut Vec<String>,
+) -> Vec<Item> {
+    let mut items = Vec::with_capacity(drafts.len());
+    for (at, d) in drafts {
+        let title = rules.line(&d.title);
+        if title.is_empty() {
+            warnings.push(format!("{at}: an item without a title was skipped"));
+            continue;
+        }
+        let url = d
+            .url
+            .and_then(|(raw, path)| link(&raw, LinkKind::Web, &path, ctx, warnings));
+        let image = d.image.and_then(|img| {
+            let src = link(&img.src.0, LinkKind::Web, &img.src.1, ctx, warnings)?;
+            Some(Image {
+                src,
+                alt: img.alt.map(|a| rules.line(&a)).unwrap_or_default(),
+                width: dimension(img.width),
+                height: dimension(img.height),
+            })
+        });
+        items.push(Item {
+            id: d.id,
+            kicker: rules.optional(d.kicker),
+            title,
+            lead: rules.optional(d.lead),
+            body: d.body.iter().flat_map(|p| rules.paragraphs(p)).collect(),
+            url,
+            source: rules.optional(d.source),
+            published: d
+                .published
+                .and_then(|(raw, path, style)| date(&raw, style, &path, warnings)),
+            image,
+        });
+    }
+    items
+}
+
+/// Parses a date in a feed's style, or warns and drops it.
+pub fn date(
+    raw: &str,
+    style: DateStyle,
+    path: &str,
+    warnings: &mut Vec<String>,
+) -> Option<Instant> {
+    let parsed = match style {
+        DateStyle::Rfc3339 => parse_rfc3339(raw),
+        DateStyle::UtcWithoutOffset => {
+            parse_rfc3339(&format!("{}Z", raw.trim())).or_else(|_| parse_rfc3339(raw))
+        }
+    };
+    match parsed {
+        Ok(t) => Some(t),
+        Err(e) => {
+            warnings.push(format!("{path}: {e}"));
+            None
+        }
+    }
+}
+
+/// Applies the link policy, or warns and drops the link.
+pub fn link(
+    raw: &str,
+    kind: LinkKind,
+    path: &str,
+    ctx: &Context,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
+    let resolved = (ctx.resolve)(raw, kind);
+    if resolved.is_none() {
+        let also = if kind == LinkKind::WebOrTel {
+            ", or tel"
+        } else {
+            ""
+        };
+        warnings.push(format!(
+            "{path}: not an allowed link (only http and https{also})"
+        ));
+    }
+    resolved
+}
+
+fn dimension(v: Option<f64>) -> Option<u32> {
+    v.filter(|v| v.is_finite() && *v >= 1.0 && *v <= 10_000.0)
+        .map(|v| v as u32)
 }

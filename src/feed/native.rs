@@ -3,19 +3,44 @@
 use serde::de::{self, value::MapAccessDeserializer, value::SeqAccessDeserializer, Deserializer};
 use serde::Deserialize;
 
-use super::{Context, FeedError, Parsed};
-use crate::model::{Bulletin, Election, Image, Item, Link, Turnout};
+use super::{
+    date, finish, link, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, Source,
+    TextRules,
+};
+use crate::model::{Bulletin, Election, Link, Turnout};
 use crate::text::links::LinkKind;
-use crate::text::normalize;
-use crate::time::{parse_rfc3339, Instant};
+use crate::time::parse_rfc3339;
 
 /// The only version this widget reads.
 pub const VERSION: u64 = 1;
 
-/// Reads a native bulletin from any serde deserializer.
-pub fn parse<'de, D: Deserializer<'de>>(d: D, ctx: &Context) -> Result<Parsed, FeedError> {
-    let wire: WireBulletin = serde_path_to_error::deserialize(d)?;
+/// Reads a native bulletin.
+pub fn parse(source: &impl Source, ctx: &Context) -> Result<Parsed, FeedError> {
+    let wire: WireBulletin = source.read()?;
     adapt(wire, ctx)
+}
+
+/// Reads only the election block of a native bulletin (`data-election-src`).
+pub fn parse_elections(source: &impl Source, ctx: &Context) -> Result<Parsed, FeedError> {
+    let wire: WireElectionsOnly = source.read()?;
+    adapt(
+        WireBulletin {
+            version: wire.version,
+            lang: wire.lang,
+            generated: wire.generated,
+            items: Vec::new(),
+            election: wire.election,
+        },
+        ctx,
+    )
+}
+
+#[derive(Deserialize)]
+struct WireElectionsOnly {
+    version: Option<u64>,
+    lang: Option<String>,
+    generated: Option<String>,
+    election: Option<Elections>,
 }
 
 #[derive(Deserialize)]
@@ -159,71 +184,47 @@ fn adapt(wire: WireBulletin, ctx: &Context) -> Result<Parsed, FeedError> {
     let lang = wire
         .lang
         .filter(|l| !l.trim().is_empty())
-        .unwrap_or_else(|| "fa".into());
-    let persian =
-        ctx.normalize && lang.trim().to_ascii_lowercase().split(['-', '_']).next() == Some("fa");
-    let text = |s: String| -> String {
-        if persian {
-            normalize::persian(&s)
-        } else {
-            s.split_whitespace().collect::<Vec<_>>().join(" ")
-        }
-    };
-    let optional_text = |s: Option<String>| s.map(&text).filter(|t| !t.is_empty());
-
+        .unwrap_or_else(|| ctx.default_lang.to_owned());
+    let rules = TextRules::new(&lang, ctx);
     let generated = wire
         .generated
-        .and_then(|g| date(&g, "generated", &mut warnings));
-    let mut items = Vec::with_capacity(wire.items.len());
+        .and_then(|g| date(&g, DateStyle::Rfc3339, "generated", &mut warnings));
+    let mut drafts = Vec::with_capacity(wire.items.len());
     for (i, w) in wire.items.into_iter().enumerate() {
-        let at = |field: &str| format!("items[{i}].{field}");
-        let title = text(w.title);
-        if title.is_empty() {
+        let at = format!("items[{i}]");
+        if w.title.trim().is_empty() {
             return Err(FeedError {
-                path: at("title"),
+                path: format!("{at}.title"),
                 message: "must not be empty".into(),
             });
         }
         let body = match w.body {
-            Some(Body(paragraphs)) => paragraphs
-                .iter()
-                .flat_map(|p| split_paragraphs(p, persian))
-                .filter(|p| !p.is_empty())
-                .collect(),
+            Some(Body(paragraphs)) => paragraphs,
             None => Vec::new(),
         };
-        let url = w
-            .url
-            .and_then(|u| link(&u, LinkKind::Web, &at("url"), ctx, &mut warnings));
-        let image = w.image.and_then(|img| {
-            let src = link(
-                &img.src,
-                LinkKind::Web,
-                &at("image.src"),
-                ctx,
-                &mut warnings,
-            )?;
-            Some(Image {
-                src,
-                alt: img.alt.map(&text).unwrap_or_default(),
-                width: dimension(img.width),
-                height: dimension(img.height),
-            })
-        });
-        items.push(Item {
-            id: w.id.0,
-            kicker: optional_text(w.kicker),
-            title,
-            lead: optional_text(w.lead),
-            body,
-            url,
-            source: optional_text(w.source),
-            published: w
-                .published
-                .and_then(|p| date(&p, &at("published"), &mut warnings)),
-            image,
-        });
+        drafts.push((
+            at.clone(),
+            Draft {
+                id: w.id.0,
+                kicker: w.kicker,
+                title: w.title,
+                lead: w.lead,
+                body,
+                url: w.url.map(|u| (u, format!("{at}.url"))),
+                source: w.source,
+                published: w
+                    .published
+                    .map(|p| (p, format!("{at}.published"), DateStyle::Rfc3339)),
+                image: w.image.map(|img| DraftImage {
+                    src: (img.src, format!("{at}.image.src")),
+                    alt: img.alt,
+                    width: img.width,
+                    height: img.height,
+                }),
+            },
+        ));
     }
+    let items = finish(drafts, &rules, ctx, &mut warnings);
 
     let mut elections = Vec::new();
     let mut election_problem = None;
@@ -235,7 +236,7 @@ fn adapt(wire: WireBulletin, ctx: &Context) -> Result<Parsed, FeedError> {
         } else {
             "election".to_owned()
         };
-        match election(w, &at, &text, ctx, &mut warnings) {
+        match election(w, &at, &rules, ctx, &mut warnings) {
             Ok(e) => elections.push(e),
             Err(problem) => {
                 warnings.push(problem.clone());
@@ -254,6 +255,7 @@ fn adapt(wire: WireBulletin, ctx: &Context) -> Result<Parsed, FeedError> {
             elections,
             election_problem,
         },
+        format: Format::Native,
         warnings,
     })
 }
@@ -261,7 +263,7 @@ fn adapt(wire: WireBulletin, ctx: &Context) -> Result<Parsed, FeedError> {
 fn election(
     w: WireElection,
     at: &str,
-    text: &dyn Fn(String) -> String,
+    rules: &TextRules,
     ctx: &Context,
     warnings: &mut Vec<String>,
 ) -> Result<Election, String> {
@@ -271,7 +273,7 @@ fn election(
     if opens >= closes {
         return Err(format!("{at}: opens must be before closes"));
     }
-    let title = text(w.title);
+    let title = rules.line(&w.title);
     let cta = w.cta.and_then(|c| {
         let url = link(
             &c.url,
@@ -281,7 +283,7 @@ fn election(
             warnings,
         )?;
         Some(Link {
-            label: text(c.label),
+            label: rules.line(&c.label),
             url,
         })
     });
@@ -289,7 +291,7 @@ fn election(
         if t.previous.is_finite() && (0.0..=100.0).contains(&t.previous) {
             Some(Turnout {
                 previous: t.previous,
-                label: t.label.map(text),
+                label: rules.optional(t.label),
             })
         } else {
             warnings.push(format!(
@@ -305,50 +307,4 @@ fn election(
         cta,
         turnout,
     })
-}
-
-fn date(raw: &str, path: &str, warnings: &mut Vec<String>) -> Option<Instant> {
-    match parse_rfc3339(raw) {
-        Ok(t) => Some(t),
-        Err(e) => {
-            warnings.push(format!("{path}: {e}"));
-            None
-        }
-    }
-}
-
-fn link(
-    raw: &str,
-    kind: LinkKind,
-    path: &str,
-    ctx: &Context,
-    warnings: &mut Vec<String>,
-) -> Option<String> {
-    let resolved = (ctx.resolve)(raw, kind);
-    if resolved.is_none() {
-        warnings.push(format!(
-            "{path}: not an allowed link (only http and https{})",
-            match kind {
-                LinkKind::WebOrTel => ", or tel",
-                LinkKind::Web | LinkKind::Endpoint => "",
-            }
-        ));
-    }
-    resolved
-}
-
-/// A body string may itself hold several paragraphs, or hard-wrapped lines.
-fn split_paragraphs(p: &str, persian: bool) -> Vec<String> {
-    if persian {
-        normalize::paragraphs(p)
-    } else {
-        p.split("\n\n")
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect()
-    }
-}
-
-fn dimension(v: Option<f64>) -> Option<u32> {
-    v.filter(|v| v.is_finite() && *v >= 1.0 && *v <= 10_000.0)
-        .map(|v| v as u32)
 }

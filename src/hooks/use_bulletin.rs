@@ -1,24 +1,63 @@
-//! Loads the bulletin for a widget: one effect per (config, attempt), aborted when superseded.
+//! Loads the bulletin for a widget: the cached copy at once, then the network; periodic
+//! refreshes; one task per (config, attempt), aborted when superseded or unmounted.
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::config::Config;
-use crate::feed::{self, Context};
+use crate::feed::field_map::FieldMap;
+use crate::feed::tree::Tree;
+use crate::feed::{self, Context, JsSource, Source};
+use crate::fetch::{self, Limits};
 use crate::model::Bulletin;
 use crate::problem::Problem;
+use crate::text::links;
+use crate::{cache, clock, console};
+
+/// A bulletin on screen, with the clock correction it implies and when it was fetched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub bulletin: Bulletin,
+    /// The device clock's lag behind the bulletin's `generated` time (seconds).
+    pub skew: i64,
+    /// When this copy came from the network (ms since the epoch).
+    pub fetched_ms: f64,
+}
 
 /// What the widget can show right now.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
+    /// Nothing to show yet.
     Loading,
-    /// The bulletin, and the device clock's lag behind its `generated` time (seconds).
+    /// A fresh bulletin from the network; `fresh` counts network loads rendered.
     Ready {
-        bulletin: Rc<Bulletin>,
-        skew: i64,
+        shown: Rc<Shown>,
+        fresh: u32,
+    },
+    /// An older copy: from the cache while the network answers, or kept after a failure.
+    Stale {
+        shown: Rc<Shown>,
+        problem: Option<Problem>,
     },
     Error(Problem),
+}
+
+impl LoadState {
+    fn shown(&self) -> Option<Rc<Shown>> {
+        match self {
+            LoadState::Ready { shown, .. } | LoadState::Stale { shown, .. } => Some(shown.clone()),
+            _ => None,
+        }
+    }
+
+    fn fresh(&self) -> u32 {
+        match self {
+            LoadState::Ready { fresh, .. } => *fresh,
+            _ => 0,
+        }
+    }
 }
 
 /// The load state and a retry callback.
@@ -27,10 +66,15 @@ pub struct BulletinHandle {
     pub retry: Callback<()>,
 }
 
-/// Fetches, parses and adapts the bulletin named by `config`.
+/// Fetches, parses and adapts the bulletin named by `config`, keeping it fresh.
 #[hook]
 pub fn use_bulletin(config: Rc<Config>) -> BulletinHandle {
-    let state = use_state(|| LoadState::Loading);
+    let state = use_state(|| {
+        from_cache(&config).map_or(LoadState::Loading, |shown| LoadState::Stale {
+            shown,
+            problem: None,
+        })
+    });
     let attempt = use_state(|| 0u32);
     {
         let state = state.clone();
@@ -39,17 +83,18 @@ pub fn use_bulletin(config: Rc<Config>) -> BulletinHandle {
             match (&config.src, &controller) {
                 (Err(problem), _) => state.set(LoadState::Error(problem.clone())),
                 (Ok(_), None) => state.set(LoadState::Error(Problem::Network)),
-                (Ok(url), Some(controller)) => {
-                    state.set(LoadState::Loading);
-                    let signal = controller.signal();
-                    let (url, config) = (url.clone(), config.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        if let Some(result) = load(&url, &config, &signal).await {
-                            if !signal.aborted() {
-                                state.set(result);
-                            }
-                        }
-                    });
+                (Ok(_), Some(controller)) => {
+                    let shown = state.shown();
+                    if shown.is_none() {
+                        state.set(LoadState::Loading);
+                    }
+                    let task = Task {
+                        config: config.clone(),
+                        state: state.clone(),
+                        signal: controller.signal(),
+                    };
+                    let fresh = state.fresh();
+                    wasm_bindgen_futures::spawn_local(task.run(shown, fresh));
                 }
             }
             move || {
@@ -69,35 +114,203 @@ pub fn use_bulletin(config: Rc<Config>) -> BulletinHandle {
     }
 }
 
-/// One load: fetch, parse, adapt. `None` when aborted.
-async fn load(url: &str, config: &Config, signal: &web_sys::AbortSignal) -> Option<LoadState> {
-    let json =
-        match crate::fetch::get_json(url, config.timeout_secs, config.max_bytes, signal).await? {
-            Ok(json) => json,
-            Err(problem) => return Some(fail(url, problem)),
-        };
-    let resolve = |raw: &str, kind| crate::text::links::resolve(raw, url, kind);
-    let ctx = Context {
-        resolve: &resolve,
-        normalize: config.normalize,
-    };
-    let parsed = feed::native::parse(serde_wasm_bindgen::Deserializer::from(json), &ctx);
-    Some(match parsed {
-        Ok(parsed) => {
-            for w in &parsed.warnings {
-                crate::console::warn(&format!("{url}: {w} (field ignored)"));
-            }
-            let skew = crate::clock::skew(crate::clock::device(), parsed.bulletin.generated);
-            LoadState::Ready {
-                bulletin: Rc::new(parsed.bulletin),
-                skew,
-            }
-        }
-        Err(e) => fail(url, Problem::BadData(e.to_string())),
-    })
+/// One widget's loading loop.
+struct Task {
+    config: Rc<Config>,
+    state: UseStateHandle<LoadState>,
+    signal: web_sys::AbortSignal,
 }
 
-fn fail(url: &str, problem: Problem) -> LoadState {
-    crate::console::error(&problem.describe(url));
-    LoadState::Error(problem)
+impl Task {
+    async fn run(self, mut shown: Option<Rc<Shown>>, mut fresh: u32) {
+        loop {
+            let Some(outcome) = self.load().await else {
+                return;
+            };
+            if self.signal.aborted() {
+                return;
+            }
+            match (outcome, &shown) {
+                (Ok(new), _) => {
+                    fresh = fresh.wrapping_add(1);
+                    shown = Some(new.clone());
+                    self.state.set(LoadState::Ready { shown: new, fresh });
+                }
+                (Err(problem), Some(old)) => self.state.set(LoadState::Stale {
+                    shown: old.clone(),
+                    problem: Some(problem),
+                }),
+                (Err(problem), None) => self.state.set(LoadState::Error(problem)),
+            }
+            let Some(period) = self.config.refresh_secs else {
+                return;
+            };
+            // jitter spreads thousands of readers' refreshes over time
+            let delay = f64::from(period) * 1000.0 * (0.9 + 0.2 * js_sys::Math::random());
+            if !fetch::sleep(delay, &self.signal).await || !until_visible(&self.signal).await {
+                return;
+            }
+        }
+    }
+
+    /// One load of the bulletin (and of the election endpoint, if any). None when aborted.
+    async fn load(&self) -> Option<Result<Rc<Shown>, Problem>> {
+        let config = &self.config;
+        let url = config.src.as_ref().ok()?;
+        let limits = Limits {
+            timeout_secs: config.timeout_secs,
+            max_bytes: config.max_bytes,
+        };
+        let body = match fetch::get(url, limits, &self.signal).await? {
+            Ok(body) => body,
+            Err(problem) => return Some(Err(logged(url, problem))),
+        };
+        let mut bulletin = match parse(&body.json, url, config) {
+            Ok(b) => b,
+            Err(problem) => return Some(Err(logged(url, problem))),
+        };
+        let now_ms = clock::device_millis();
+        cache::store(url, &body.text, now_ms);
+        if let Some(src) = &config.election_src {
+            self.add_elections(src, &mut bulletin).await?;
+        }
+        let skew = clock::skew(clock::device(), bulletin.generated);
+        Some(Ok(Rc::new(Shown {
+            bulletin,
+            skew,
+            fetched_ms: now_ms,
+        })))
+    }
+
+    /// Takes the election block from `data-election-src`. A failure there costs the
+    /// call-to-action only: the news still shows. None when aborted.
+    async fn add_elections(
+        &self,
+        src: &Result<String, Problem>,
+        bulletin: &mut Bulletin,
+    ) -> Option<()> {
+        let url = match src {
+            Ok(url) => url,
+            Err(problem) => {
+                console::error(&problem.describe(""));
+                return Some(());
+            }
+        };
+        let limits = Limits {
+            timeout_secs: self.config.timeout_secs,
+            max_bytes: self.config.max_bytes,
+        };
+        let parsed = match fetch::get(url, limits, &self.signal).await? {
+            Ok(body) => {
+                let resolve = |raw: &str, kind| links::resolve(raw, url, kind);
+                let ctx = context(&self.config, &resolve);
+                JsSource::checked(body.json)
+                    .and_then(|source| feed::native::parse_elections(&source, &ctx))
+                    .map_err(|e| Problem::BadData(e.to_string()))
+            }
+            Err(problem) => Err(problem),
+        };
+        match parsed {
+            Ok(p) => {
+                warn_all(url, &p.warnings);
+                bulletin.elections = p.bulletin.elections;
+                bulletin.election_problem = p.bulletin.election_problem;
+                bulletin.generated = bulletin.generated.max(p.bulletin.generated);
+            }
+            Err(problem) => {
+                logged(url, problem);
+            }
+        }
+        Some(())
+    }
+}
+
+fn context<'a>(
+    config: &'a Config,
+    resolve: &'a dyn Fn(&str, links::LinkKind) -> Option<String>,
+) -> Context<'a> {
+    Context {
+        resolve,
+        normalize: config.normalize,
+        default_lang: config.lang.as_deref().unwrap_or("fa"),
+    }
+}
+
+/// Parses a response (or a cached copy) with the page's format settings.
+fn parse(json: &JsValue, url: &str, config: &Config) -> Result<Bulletin, Problem> {
+    let fields = match &config.fields {
+        Some(raw) => Some(field_map(raw)?),
+        None => None,
+    };
+    let resolve = |raw: &str, kind| links::resolve(raw, url, kind);
+    let ctx = context(config, &resolve);
+    let source = JsSource::checked(json.clone()).map_err(|e| Problem::BadData(e.to_string()))?;
+    let parsed = feed::read(&source, config.format, fields.as_ref(), &ctx)
+        .map_err(|e| Problem::BadData(e.to_string()))?;
+    warn_all(url, &parsed.warnings);
+    Ok(parsed.bulletin)
+}
+
+fn field_map(raw: &str) -> Result<FieldMap, Problem> {
+    let json = js_sys::JSON::parse(raw)
+        .map_err(|_| Problem::Config("data-fields is not valid JSON".into()))?;
+    let tree: Tree = JsSource::checked(json)
+        .and_then(|s| s.read())
+        .map_err(|e| Problem::Config(format!("data-fields: {e}")))?;
+    FieldMap::from_tree(&tree).map_err(Problem::Config)
+}
+
+/// The last good copy for this endpoint, parsed, if there is a usable one.
+fn from_cache(config: &Config) -> Option<Rc<Shown>> {
+    let url = config.src.as_ref().ok()?;
+    let entry = cache::load(url, clock::device_millis())?;
+    let json = js_sys::JSON::parse(&entry.text).ok();
+    match json.map(|j| parse(&j, url, config)) {
+        Some(Ok(bulletin)) => {
+            let skew = clock::skew(clock::device(), bulletin.generated);
+            Some(Rc::new(Shown {
+                bulletin,
+                skew,
+                fetched_ms: entry.saved_ms,
+            }))
+        }
+        _ => {
+            cache::forget(url);
+            None
+        }
+    }
+}
+
+fn warn_all(url: &str, warnings: &[String]) {
+    for w in warnings {
+        console::warn(&format!("{url}: {w} (ignored)"));
+    }
+}
+
+fn logged(url: &str, problem: Problem) -> Problem {
+    console::error(&problem.describe(url));
+    problem
+}
+
+/// Waits until the page is visible (at once if it is); false when aborted first.
+async fn until_visible(signal: &web_sys::AbortSignal) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return true;
+    };
+    while document.hidden() {
+        let changed = js_sys::Promise::new(&mut |resolve, _| {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_once(true);
+            let _ = document.add_event_listener_with_callback_and_add_event_listener_options(
+                "visibilitychange",
+                &resolve,
+                &options,
+            );
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(changed).await;
+        if signal.aborted() {
+            return false;
+        }
+    }
+    !signal.aborted()
 }

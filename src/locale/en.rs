@@ -64,4 +64,6 @@ pub const STRINGS: Strings = Strings {
     copied: "Link copied.",
     copy_by_hand: "Copy the link:",
     decimal: ".",
+    last_updated: "Last updated {time}",
+    more_news: "More news",
 };

@@ -64,4 +64,6 @@ pub const STRINGS: Strings = Strings {
     copied: "پیوند خبر کپی شد.",
     copy_by_hand: "پیوند خبر را کپی کنید:",
     decimal: "٫",
+    last_updated: "آخرین به‌روزرسانی: {time}",
+    more_news: "خبرهای دیگر",
 };

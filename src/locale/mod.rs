@@ -54,6 +54,8 @@ pub struct Strings {
     pub copy_by_hand: &'static str,
     /// Decimal separator: «٫» in Persian.
     pub decimal: &'static str,
+    pub last_updated: &'static str,
+    pub more_news: &'static str,
 }
 
 /// Writing direction of a language.

@@ -1,4 +1,5 @@
 //! Text from outside: normalisation for display and the link policy (pure).
 
+pub mod html;
 pub mod links;
 pub mod normalize;
