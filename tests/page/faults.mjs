@@ -1,0 +1,67 @@
+// A fault-injection server for the page-level tests, on 127.0.0.1 only: every way an
+// overloaded office server fails, plus each feed format. CORS is allowed except on /no-cors.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+const sample = readFileSync(new URL('../../src/assets/bulletin.fa.json', import.meta.url));
+
+export async function startFaults() {
+  const counters = new Map(); // per-id request counts, for "fail then succeed" routes
+  const modes = new Map(); // per-id modes set by /control
+  const open = new Set();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const id = url.searchParams.get('id') ?? '';
+    const count = (counters.get(url.pathname + id) ?? 0) + 1;
+    counters.set(url.pathname + id, count);
+    const cors = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'retry-after' };
+    const json = (body, status = 200, extra = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...cors, ...extra });
+      res.end(body);
+    };
+    switch (url.pathname) {
+      case '/ok': return json(sample);
+      case '/slow': { const t = setTimeout(() => json(sample), 20_000); res.on('close', () => clearTimeout(t)); return; }
+      case '/hang': res.writeHead(200, { 'content-type': 'application/json', ...cors }); res.write('{"items":['); return;
+      case '/404': return json('{"error":"not found"}', 404);
+      case '/500': return json('{"error":"boom"}', 500);
+      case '/503-then-200': return count === 1 ? json('busy', 503) : json(sample);
+      case '/429': return count === 1 ? json('slow down', 429, { 'retry-after': '1' }) : json(sample);
+      case '/truncated': return json(sample.subarray(0, Math.floor(sample.length / 2)));
+      case '/html': res.writeHead(200, { 'content-type': 'text/html', ...cors }); return res.end('<!doctype html><title>Error</title><h1>Service unavailable</h1>');
+      case '/wrong-type': res.writeHead(200, { 'content-type': 'text/plain', ...cors }); return res.end(sample);
+      case '/empty': return json('');
+      case '/huge': {
+        // 5 MB, streamed without Content-Length
+        res.writeHead(200, { 'content-type': 'application/json', ...cors });
+        res.write('{"items":[],"pad":"');
+        const chunk = 'x'.repeat(64 * 1024);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 5 * 1024 * 1024) {
+            sent += chunk.length;
+            if (!res.write(chunk)) return res.once('drain', pump);
+          }
+          res.end('"}');
+        };
+        res.on('error', () => {});
+        return pump();
+      }
+      case '/drop': res.writeHead(200, { 'content-type': 'application/json', ...cors }); res.write('{"items":'); return req.socket.destroy();
+      case '/no-cors': res.writeHead(200, { 'content-type': 'application/json' }); return res.end(sample);
+      case '/control': modes.set(id, url.searchParams.get('mode')); return json('{}');
+      case '/switch': return modes.get(id) === 'fail' ? json('down', 500) : json(sample);
+      case '/hostile': return json(url.searchParams.get('doc') ?? '{}');
+      case '/feed': return json(fixture(`feeds/${url.searchParams.get('name')}`));
+      default: res.writeHead(404, cors); return res.end();
+    }
+  });
+  server.on('connection', (s) => { open.add(s); s.on('close', () => open.delete(s)); });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((ok) => { for (const s of open) s.destroy(); server.close(() => ok()); }),
+  };
+}
