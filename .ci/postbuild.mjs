@@ -4,7 +4,7 @@
 //   page does, and a strict CSP (script-src 'self') allows no inline script.
 // - Makes trunk's remaining absolute asset URLs relative, so dist/ can be served from any path.
 // - In release builds, writes precompressed .br and .gz beside every text and wasm file.
-import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
@@ -29,6 +29,14 @@ for (const name of readdirSync(stage)) {
   }
   writeFileSync(path, after);
 }
+
+// The self-hosted font: two weights of Vazirmatn's Arabic-script subset, with its licence.
+const fontDir = new URL('../node_modules/vazirmatn/', import.meta.url);
+mkdirSync(join(stage, 'fonts'), { recursive: true });
+for (const file of ['Vazirmatn-NL-Regular.woff2', 'Vazirmatn-NL-Bold.woff2']) {
+  copyFileSync(new URL(`misc/Non-Latin/fonts/webfonts/${file}`, fontDir), join(stage, 'fonts', file));
+}
+copyFileSync(new URL('OFL.txt', fontDir), join(stage, 'fonts', 'OFL.txt'));
 
 if (process.env.TRUNK_PROFILE === 'release') {
   for (const name of readdirSync(stage)) {

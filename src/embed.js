@@ -20,8 +20,26 @@ if (!window.ElectionWidget) {
     host.dispatchEvent(new CustomEvent('election-widget:error', { bubbles: true, composed: true, detail: { code } }));
   };
 
+  // Vazirmatn (Arabic-script subset, OFL, shipped in fonts/) under a family name of our own,
+  // since host pages often declare their own "Vazirmatn". @font-face inside a shadow root is
+  // ignored, so the faces are added to the document, once, when the first widget wants them.
+  let fontsAdded = false;
+  const addFonts = () => {
+    if (fontsAdded || typeof FontFace !== 'function' || !document.fonts) return;
+    fontsAdded = true;
+    const range = 'U+0600-06FF, U+0750-077F, U+08A0-08FF, U+200C-200F, U+FB50-FDFF, U+FE70-FEFF';
+    for (const [file, weight] of [['Vazirmatn-NL-Regular.woff2', '400'], ['Vazirmatn-NL-Bold.woff2', '700']]) {
+      const face = new FontFace('Election Widget Vazirmatn', `url("${new URL(`fonts/${file}`, here)}") format("woff2")`, {
+        weight, unicodeRange: range, display: 'optional',
+      });
+      document.fonts.add(face);
+      face.load().catch(() => {}); // a blocked or missing font leaves the system fonts in place
+    }
+  };
+
   const mountNow = (host) => {
     if (mounted.has(host) || !host.isConnected) return;
+    if (host.getAttribute('data-font') !== 'system') addFonts();
     if (!api) { waiting.add(host); return; }
     mounted.add(host);
     api.mount(host);
