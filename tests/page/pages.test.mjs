@@ -1,0 +1,81 @@
+// The other pages in the build: the iframe embed (with height messages to the parent) and
+// the embed-code page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './serve.mjs';
+import { startFaults } from './faults.mjs';
+import { launch, watch } from './browser.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+let files;
+let bulletins;
+let host;
+let browser;
+
+before(async () => {
+  files = await serve(DIST, { headers: () => ({ 'access-control-allow-origin': '*' }) });
+  bulletins = await startFaults();
+  host = await serve(DIST, {
+    routes: {
+      '/frames.html': (req, res) => {
+        const frame = new URL('frame.html', files.url);
+        frame.searchParams.set('src', `${bulletins.url}ok`);
+        frame.searchParams.set('origin', host.url);
+        frame.searchParams.set('now', '2024-03-01T10:00:00+03:30');
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(`<!doctype html><html><body>
+          <iframe id="f" src="${frame.href}" title="news" width="400" height="150"></iframe>
+          <script src="${files.url}frame-resize.js" defer></script></body></html>`);
+      },
+    },
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+  await bulletins?.close();
+  await files?.close();
+});
+
+test('the iframe page shows one widget and its frame fits the content', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  await page.goto(`${host.url}frames.html`);
+  const frame = page.frameLocator('#f');
+  await frame.locator('#widget[data-state="ready"]').waitFor({ timeout: 15_000 });
+  await page.waitForFunction(() => document.getElementById('f').getBoundingClientRect().height > 300, null, { timeout: 10_000 });
+  const outer = await page.evaluate(() => document.getElementById('f').getBoundingClientRect().height);
+  const content = await frame.locator('html').evaluate((el) => el.getBoundingClientRect().height);
+  assert.ok(Math.abs(outer - content) <= 4, `frame ${outer}px, content ${content}px`);
+  assert.equal(await frame.locator('#widget .cta').getAttribute('data-phase'), 'open', 'URL parameters reach the widget');
+  // a message from anyone else is ignored
+  await page.evaluate(() => window.postMessage({ type: 'election-widget:height', height: 5 }, '*'));
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => document.getElementById('f').getBoundingClientRect().height), outer);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('the embed-code page previews the widget and writes the snippet', async () => {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const seen = watch(page);
+  await page.goto(`${files.url}embed-code.html`);
+  await page.locator('#preview [data-election-widget][data-state="ready"]').waitFor({ timeout: 15_000 });
+  let code = await page.inputValue('#snippet');
+  assert.ok(code.includes(`data-src="${files.url}bulletin.fa.json"`), code);
+  assert.ok(code.includes(`<script type="module" src="${files.url}embed.js"></script>`));
+  assert.ok(code.includes('<a href="'), 'with its fallback link');
+  await page.fill('input[name="items"]', '3');
+  await page.selectOption('select[name="theme"]', 'dark');
+  code = await page.inputValue('#snippet');
+  assert.ok(code.includes('data-items="3"') && code.includes('data-theme="dark"'), code);
+  await page.locator('#preview [data-election-widget][data-theme="dark"][data-state="ready"]').waitFor({ timeout: 15_000 });
+  assert.match(await page.inputValue('#frame-snippet'), /frame\.html\?src=/);
+  await page.click('#copy');
+  await page.waitForFunction(() => document.getElementById('copied').textContent.length > 0);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
