@@ -6,6 +6,24 @@ import { readFileSync } from 'node:fs';
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
 const sample = readFileSync(new URL('../../src/assets/bulletin.fa.json', import.meta.url));
 
+/** The public hostile corpora (shared/corpus) and the project's own hostile strings. */
+export const HOSTILE = [
+  ...JSON.parse(readFileSync(new URL('../../../shared/corpus/xss-public.json', import.meta.url), 'utf8')),
+  ...JSON.parse(readFileSync(new URL('../../../shared/corpus/naughty-public.json', import.meta.url), 'utf8')),
+  ...JSON.parse(readFileSync(new URL('./hostile/strings.json', import.meta.url), 'utf8')),
+];
+
+/** A native bulletin with `s` in every field, links included. */
+function hostileBulletin(s) {
+  return JSON.stringify({
+    version: 1, lang: 'fa',
+    items: [{ id: s, kicker: s, title: `عنوان ${s}`, lead: s, body: [s, `${s}\n\n${s}`], url: s, source: s, published: s,
+      image: { src: s, alt: s } }, { id: 'b', title: s, url: s }],
+    election: { title: s, opens: '2024-03-01T08:00:00+03:30', closes: '2024-03-01T18:00:00+03:30', cta: { label: s, url: s },
+      turnout: { previous: 40, label: s } },
+  });
+}
+
 export async function startFaults() {
   const counters = new Map(); // per-id request counts, for "fail then succeed" routes
   const modes = new Map(); // per-id modes set by /control
@@ -52,7 +70,7 @@ export async function startFaults() {
       case '/no-cors': res.writeHead(200, { 'content-type': 'application/json' }); return res.end(sample);
       case '/control': modes.set(id, url.searchParams.get('mode')); return json('{}');
       case '/switch': return modes.get(id) === 'fail' ? json('down', 500) : json(sample);
-      case '/hostile': return json(url.searchParams.get('doc') ?? '{}');
+      case '/hostile': return json(hostileBulletin(HOSTILE[Number(url.searchParams.get('i'))] ?? ''));
       case '/feed': return json(fixture(`feeds/${url.searchParams.get('name')}`));
       default: res.writeHead(404, cors); return res.end();
     }
