@@ -71,6 +71,14 @@ export async function startFaults() {
       case '/control': modes.set(id, url.searchParams.get('mode')); return json('{}');
       case '/switch': return modes.get(id) === 'fail' ? json('down', 500) : json(sample);
       case '/hostile': return json(hostileBulletin(HOSTILE[Number(url.searchParams.get('i'))] ?? ''));
+      case '/election': {
+        const doc = JSON.parse(sample);
+        doc.election.opens = url.searchParams.get('opens');
+        doc.election.closes = url.searchParams.get('closes');
+        if (url.searchParams.get('generated')) doc.generated = url.searchParams.get('generated');
+        else delete doc.generated;
+        return json(JSON.stringify(doc));
+      }
       case '/feed': return json(fixture(`feeds/${url.searchParams.get('name')}`));
       default: res.writeHead(404, cors); return res.end();
     }
