@@ -4,9 +4,10 @@
 //   page does, and a strict CSP (script-src 'self') allows no inline script.
 // - Makes trunk's remaining absolute asset URLs relative, so dist/ can be served from any path.
 // - In release builds, writes precompressed .br and .gz beside every text and wasm file.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error('postbuild: TRUNK_STAGING_DIR is not set (run through trunk)');
@@ -39,6 +40,39 @@ for (const file of ['Vazirmatn-NL-Regular.woff2', 'Vazirmatn-NL-Bold.woff2']) {
 copyFileSync(new URL('OFL.txt', fontDir), join(stage, 'fonts', 'OFL.txt'));
 
 if (process.env.TRUNK_PROFILE === 'release') {
+  // Content hashes on the files embed.js loads, so they can be cached forever; embed.js keeps
+  // its stable name (short cache lifetime) and learns the hashed names here. A versioned copy
+  // of embed.js lets careful sites pin it with Subresource Integrity.
+  const digest = (data, algo = 'sha256') => createHash(algo).update(data).digest();
+  const hashed = {};
+  for (const name of ['election-widget_bg.wasm', 'election-widget.js']) {
+    const data = readFileSync(join(stage, name));
+    const [base, ext] = name === 'election-widget.js' ? ['election-widget', '.js'] : ['election-widget_bg', '.wasm'];
+    hashed[name] = `${base}.${digest(data).toString('hex').slice(0, 10)}${ext}`;
+  }
+  const rename = (text) => text
+    .replaceAll('./election-widget.js', `./${hashed['election-widget.js']}`)
+    .replaceAll('./election-widget_bg.wasm', `./${hashed['election-widget_bg.wasm']}`)
+    .replaceAll('"election-widget.js"', `"${hashed['election-widget.js']}"`)
+    .replaceAll('"election-widget_bg.wasm"', `"${hashed['election-widget_bg.wasm']}"`);
+  for (const [plain, name] of Object.entries(hashed)) {
+    renameSync(join(stage, plain), join(stage, name));
+  }
+  const embed = rename(readFileSync(join(stage, 'embed.js'), 'utf8'));
+  if (embed.includes("'./election-widget.js'") || !embed.includes(hashed['election-widget.js'])) {
+    throw new Error('postbuild: embed.js does not name the hashed module');
+  }
+  writeFileSync(join(stage, 'embed.js'), embed);
+  const version = /^version = "([^"]+)"/m.exec(readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8'))[1];
+  const pinned = `embed-${version}.js`;
+  writeFileSync(join(stage, pinned), embed);
+  const sri = `sha384-${digest(embed, 'sha384').toString('base64')}`;
+  writeFileSync(join(stage, 'integrity.json'), `${JSON.stringify({ [pinned]: sri, ...Object.fromEntries(Object.values(hashed).map((n) => [n, `sha384-${digest(readFileSync(join(stage, n)), 'sha384').toString('base64')}`])) }, null, 2)}\n`);
+  for (const name of readdirSync(stage)) {
+    if (name.endsWith('.html')) writeFileSync(join(stage, name), rename(readFileSync(join(stage, name), 'utf8')));
+  }
+  console.log(`postbuild: ${Object.values(hashed).join(', ')}; ${pinned} ${sri}`);
+
   for (const name of readdirSync(stage)) {
     if (!/\.(js|mjs|wasm|css|html|json|svg|txt)$/.test(name)) continue;
     const path = join(stage, name);

@@ -113,7 +113,7 @@ fn shadow_root(host: &Element) -> Result<ShadowRoot, String> {
         .map_err(|_| {
             format!(
                 "<{}> cannot host a shadow root; use a <div>",
-                host.tag_name().to_lowercase()
+                host.tag_name().to_ascii_lowercase()
             )
         })
 }
