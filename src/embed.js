@@ -10,7 +10,9 @@ const SELECTOR = '[data-election-widget]';
 const PREFIX = '[election-widget]';
 
 if (!window.ElectionWidget) {
+  performance.mark?.('election-widget:start');
   const here = import.meta.url;
+  let memory = null; // the module's linear memory, for ElectionWidget.memoryBytes()
   let api = null; // the wasm exports, once started
   const waiting = new Set(); // hosts asked for before the module was ready
   const mounted = new Set();
@@ -53,10 +55,36 @@ if (!window.ElectionWidget) {
       }, { rootMargin: '600px 0px' })
     : null;
 
+  // The chain embed.js -> glue -> wasm -> bulletin is what a reader waits for: bulletins of
+  // widgets that will mount now are preloaded while the module downloads and compiles. The
+  // widget's own request (same URL, CORS mode, same-origin credentials) takes the preload.
+  const preloaded = new Set();
+  const preload = (host) => {
+    const src = host.getAttribute('data-src');
+    if (!src || !document.head) return;
+    let url;
+    try { url = new URL(src, host.baseURI); } catch { return; }
+    if (!/^https?:$/.test(url.protocol) || preloaded.has(url.href)) return;
+    preloaded.add(url.href);
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = url.href;
+    document.head.append(link);
+  };
+
+  const nearViewport = (host) => {
+    const r = host.getBoundingClientRect();
+    return r.top < innerHeight + 600 && r.bottom > -600;
+  };
+
   const consider = (host) => {
     if (mounted.has(host)) return;
     if (!host.hasAttribute('data-state')) host.setAttribute('data-state', 'loading');
-    if (lazy && !host.hasAttribute('data-eager')) lazy.observe(host); else mountNow(host);
+    const now = !lazy || host.hasAttribute('data-eager');
+    if (!api && (now || nearViewport(host))) preload(host);
+    if (now) mountNow(host); else lazy.observe(host);
   };
 
   const release = (host) => {
@@ -81,6 +109,8 @@ if (!window.ElectionWidget) {
   window.ElectionWidget = Object.freeze({
     mount: (el) => { if (el instanceof Element) { if (lazy) lazy.unobserve(el); mountNow(el); } },
     unmount: (el) => { if (el instanceof Element) release(el); },
+    /** Bytes of WebAssembly linear memory in use by all widgets (0 before start). */
+    memoryBytes: () => (memory ? memory.buffer.byteLength : 0),
   });
 
   each(document.documentElement, consider);
@@ -88,8 +118,11 @@ if (!window.ElectionWidget) {
   (async () => {
     try {
       if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
+      // the module and its glue download side by side; the module compiles as it streams in
+      const wasm = fetch(new URL('./election-widget_bg.wasm', here));
       const glue = await import(new URL('./election-widget.js', here).href);
-      await glue.default({ module_or_path: new URL('./election-widget_bg.wasm', here) });
+      const exports = await glue.default({ module_or_path: wasm });
+      memory = exports.memory ?? null;
       api = glue;
     } catch (err) {
       console.error(`${PREFIX} could not start (WebAssembly unsupported or blocked by the page's Content-Security-Policy: script-src needs 'wasm-unsafe-eval'); the fallback content stays.`, err);
