@@ -97,3 +97,45 @@ test('a device clock behind the bulletin counts from the bulletin\'s time', asyn
   assert.equal((await read(page)).phase, 'open');
   await page.close();
 });
+
+test('data-refresh reloads periodically; a failed refresh keeps the copy on screen as stale', async () => {
+  const page = await browser.newPage();
+  await page.clock.install({ time: OPENS - 86_400_000 });
+  await page.goto(`${site.url}blank.html`);
+  await page.evaluate(() => {
+    window.__ready = 0;
+    window.__errors = [];
+    document.addEventListener('election-widget:ready', () => { window.__ready += 1; });
+    document.addEventListener('election-widget:error', (e) => window.__errors.push({ ...e.detail }));
+  });
+  const id = `refresh-${Date.now()}`;
+  await page.evaluate((src) => {
+    const el = document.createElement('div');
+    el.id = 'w';
+    el.setAttribute('data-election-widget', '');
+    el.setAttribute('data-eager', '');
+    el.setAttribute('data-refresh', '10'); // raised to the minimum of 30 s
+    el.setAttribute('data-src', src);
+    document.body.append(el);
+  }, `${faults.url}switch?id=${id}`);
+  await page.waitForFunction(() => window.__ready === 1, null, { timeout: 15_000 });
+  await page.clock.runFor(20_000);
+  assert.equal(await page.evaluate(() => window.__ready), 1, 'not before 30 s (minus jitter)');
+  await page.clock.runFor(15_000);
+  await page.waitForFunction(() => window.__ready === 2, null, { timeout: 15_000 });
+  // the endpoint goes down: the next refresh fails after its retries, and the copy stays
+  await page.request.get(`${faults.url}control?id=${id}&mode=fail`);
+  for (let i = 0; i < 10 && !(await page.evaluate(() => window.__errors.length)); i += 1) {
+    await page.clock.runFor(10_000);
+    await page.waitForTimeout(50);
+  }
+  const r = await page.evaluate(() => ({
+    state: document.getElementById('w').getAttribute('data-state'),
+    errors: window.__errors,
+    title: document.getElementById('w').shadowRoot.querySelector('.card__title')?.textContent,
+  }));
+  assert.equal(r.state, 'stale');
+  assert.deepEqual(r.errors[0], { code: 'server', stale: true });
+  assert.match(r.title, /انسجام‌بخشی/);
+  await page.close();
+});
