@@ -127,7 +127,14 @@ fn next_boundary_is_the_next_opening_or_closing() {
 fn a_device_clock_behind_the_bulletin_is_corrected() {
     use election_widget::clock::skew;
     let generated = at("2024-03-01T09:00:00+03:30");
-    assert_eq!(skew(generated.plus(-3 * 86_400), Some(generated)), 3 * 86_400);
-    assert_eq!(skew(generated.plus(60), Some(generated)), 0, "a clock ahead is trusted");
+    assert_eq!(
+        skew(generated.plus(-3 * 86_400), Some(generated)),
+        3 * 86_400
+    );
+    assert_eq!(
+        skew(generated.plus(60), Some(generated)),
+        0,
+        "a clock ahead is trusted"
+    );
     assert_eq!(skew(generated, None), 0);
 }
