@@ -13,7 +13,6 @@ use super::tree::Tree;
 use super::{
     finish, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, Source, TextRules,
 };
-use crate::model::Bulletin;
 use crate::text::html;
 
 /// Card fields a map may name.
@@ -151,13 +150,5 @@ pub fn parse(source: &impl Source, map: &FieldMap, ctx: &Context) -> Result<Pars
         })
         .collect();
     let items = finish(drafts, &rules, ctx, &mut warnings);
-    Ok(Parsed {
-        bulletin: Bulletin {
-            lang,
-            items,
-            ..Bulletin::default()
-        },
-        format: Format::FieldMap,
-        warnings,
-    })
+    Ok(Parsed::news(lang, items, Format::FieldMap, warnings))
 }

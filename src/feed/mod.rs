@@ -89,6 +89,26 @@ pub struct Parsed {
     pub warnings: Vec<String>,
 }
 
+impl Parsed {
+    /// A news-only bulletin (feeds other than the native format carry no election block).
+    pub fn news(
+        lang: String,
+        items: Vec<crate::model::Item>,
+        format: Format,
+        warnings: Vec<String>,
+    ) -> Parsed {
+        Parsed {
+            bulletin: Bulletin {
+                lang,
+                items,
+                ..Bulletin::default()
+            },
+            format,
+            warnings,
+        }
+    }
+}
+
 /// Why a response is not a bulletin at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FeedError {

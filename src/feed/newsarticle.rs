@@ -4,7 +4,6 @@ use super::tree::Tree;
 use super::{
     finish, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, Source, TextRules,
 };
-use crate::model::Bulletin;
 
 /// Reads every article (`NewsArticle`, `Article`, `ReportageNewsArticle`, `BlogPosting`, …) in the document.
 pub fn parse(source: &impl Source, ctx: &Context) -> Result<Parsed, FeedError> {
@@ -28,15 +27,7 @@ pub fn parse(source: &impl Source, ctx: &Context) -> Result<Parsed, FeedError> {
         .map(|(i, (at, a))| (at.clone(), draft(a, &at, i)))
         .collect();
     let items = finish(drafts, &rules, ctx, &mut warnings);
-    Ok(Parsed {
-        bulletin: Bulletin {
-            lang,
-            items,
-            ..Bulletin::default()
-        },
-        format: Format::NewsArticle,
-        warnings,
-    })
+    Ok(Parsed::news(lang, items, Format::NewsArticle, warnings))
 }
 
 /// Articles at the top level, in a top-level array, or in `@graph`.

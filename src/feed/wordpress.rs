@@ -5,7 +5,6 @@ use serde::Deserialize;
 use super::{
     finish, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, Source, TextRules,
 };
-use crate::model::Bulletin;
 use crate::text::html;
 
 /// Reads a list of WordPress posts. Their `*.rendered` fields are HTML; `date_gmt` is UTC.
@@ -78,15 +77,7 @@ pub fn parse(source: &impl Source, ctx: &Context) -> Result<Parsed, FeedError> {
         })
         .collect();
     let items = finish(drafts, &rules, ctx, &mut warnings);
-    Ok(Parsed {
-        bulletin: Bulletin {
-            lang,
-            items,
-            ..Bulletin::default()
-        },
-        format: Format::WordPress,
-        warnings,
-    })
+    Ok(Parsed::news(lang, items, Format::WordPress, warnings))
 }
 
 #[derive(Deserialize)]
