@@ -457,6 +457,29 @@ async fn headlines_and_an_election_from_a_second_endpoint() {
 }
 
 #[wasm_bindgen_test]
+async fn a_failed_image_keeps_its_box_and_shows_no_broken_icon() {
+    let doc = r#"{"items":[{"id":"1","title":"t","image":{"src":"https://127.0.0.1:9/missing.jpg","alt":"a","width":640,"height":360}}]}"#;
+    let el = host(&[("data-src", &blob_url(doc)), ("data-eager", "")]);
+    embed::mount(&el);
+    wait_for("ready", 5000, || state(&el).as_deref() == Some("ready")).await;
+    let shadow = el.shadow_root().unwrap();
+    wait_for("the image's error", 10_000, || {
+        shadow
+            .query_selector(".card__image--failed")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
+    assert!(
+        shadow.query_selector("img").unwrap().is_none(),
+        "no <img> left to show a broken icon"
+    );
+    embed::unmount(&el);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
 async fn mounting_twice_is_harmless_and_unmount_tears_down() {
     let before = embed::mounted_count();
     let el = host(&[("data-src", &blob_url(SAMPLE))]);

@@ -23,6 +23,12 @@ pub struct NewsCardProps {
 #[function_component]
 pub fn NewsCard(props: &NewsCardProps) -> Html {
     let expanded = use_state(|| false);
+    // an image that fails (404, or blocked by the page's img-src) leaves its reserved box, not a broken icon
+    let image_failed = use_state(|| false);
+    let on_image_error = {
+        let image_failed = image_failed.clone();
+        Callback::from(move |_: Event| image_failed.set(true))
+    };
     let toggle = {
         let expanded = expanded.clone();
         Callback::from(move |_| expanded.set(!*expanded))
@@ -36,10 +42,13 @@ pub fn NewsCard(props: &NewsCardProps) -> Html {
     let s = locale.strings;
 
     let image = item.image.as_ref().map(|img| {
+        if *image_failed {
+            return html! { <div class="card__image card__image--failed" part="image" aria-hidden="true"></div> };
+        }
         html! {
             <img class="card__image" part="image" src={img.src.clone()} alt={img.alt.clone()}
                 width={img.width.map(|w| w.to_string())} height={img.height.map(|h| h.to_string())}
-                loading="lazy" decoding="async" />
+                loading="lazy" decoding="async" onerror={on_image_error} />
         }
     });
     let meta = {
