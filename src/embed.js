@@ -44,6 +44,7 @@ if (!window.ElectionWidget) {
     if (host.getAttribute('data-font') !== 'system') addFonts();
     if (!api) { waiting.add(host); return; }
     mounted.add(host);
+    early.delete(host);
     api.mount(host);
   };
 
@@ -79,17 +80,60 @@ if (!window.ElectionWidget) {
     return r.top < innerHeight + 600 && r.bottom > -600;
   };
 
+  // Until the module has started, widgets about to mount show a skeleton drawn from here, in
+  // the card's size, so a reader on a slow line sees the widget at once; the module replaces it.
+  // Should the module fail, a <slot> brings the element's own fallback content back.
+  const SKELETON = ':host{all:initial!important;display:block!important}'
+    + '.r{container-type:inline-size}.s{box-sizing:border-box;display:flex;flex-direction:column;gap:12px;padding:16px;'
+    + 'border:1px solid #d6d6d6;border-radius:12px;background:#fff;inline-size:100%;max-inline-size:720px;min-block-size:560px}'
+    + '@container (max-width:600px){.s{min-block-size:780px}}@container (max-width:420px){.s{min-block-size:900px}}'
+    + '.l{block-size:14px;border-radius:7px;background:#e6e6e6}.w{inline-size:40%}.t{block-size:26px;inline-size:85%}'
+    + '.c{block-size:130px;border-radius:8px;background:#e6e6e6;margin-block-start:auto}'
+    + '@media (prefers-color-scheme:dark){:host(:not([data-theme=light])) .s{background:#16191b;border-color:#3a4044}'
+    + ':host(:not([data-theme=light])) .l,:host(:not([data-theme=light])) .c{background:#2b3134}}'
+    + ':host([data-theme=dark]) .s{background:#16191b;border-color:#3a4044}:host([data-theme=dark]) .l,:host([data-theme=dark]) .c{background:#2b3134}';
+  let skeletonSheet = null;
+  const early = new Set();
+  const drawSkeleton = (host) => {
+    if (host.shadowRoot || typeof CSSStyleSheet !== 'function') return;
+    let root;
+    try {
+      skeletonSheet ??= new CSSStyleSheet();
+      skeletonSheet.replaceSync(SKELETON);
+      root = host.attachShadow({ mode: 'open' });
+      root.adoptedStyleSheets = [skeletonSheet];
+    } catch { return; }
+    const div = (cls) => { const d = document.createElement('div'); d.className = cls; return d; };
+    const outer = div('r');
+    const box = div('s');
+    box.setAttribute('role', 'status');
+    box.setAttribute('aria-busy', 'true');
+    box.append(div('l w'), div('l t'), div('l'), div('l'), div('l w'), div('c'));
+    outer.append(box);
+    root.append(outer);
+    early.add(host);
+  };
+  const restoreFallback = (host) => {
+    if (!early.delete(host) || !host.shadowRoot) return;
+    host.shadowRoot.adoptedStyleSheets = [];
+    host.shadowRoot.replaceChildren(document.createElement('slot'));
+  };
+
   const consider = (host) => {
     if (mounted.has(host)) return;
     if (!host.hasAttribute('data-state')) host.setAttribute('data-state', 'loading');
     const now = !lazy || host.hasAttribute('data-eager');
-    if (!api && (now || nearViewport(host))) preload(host);
+    if (!api && (now || nearViewport(host))) {
+      preload(host);
+      drawSkeleton(host);
+    }
     if (now) mountNow(host); else lazy.observe(host);
   };
 
   const release = (host) => {
     if (lazy) lazy.unobserve(host);
     waiting.delete(host);
+    restoreFallback(host);
     if (mounted.delete(host) && api) api.unmount(host);
   };
 
@@ -126,7 +170,10 @@ if (!window.ElectionWidget) {
       api = glue;
     } catch (err) {
       console.error(`${PREFIX} could not start (WebAssembly unsupported or blocked by the page's Content-Security-Policy: script-src needs 'wasm-unsafe-eval'); the fallback content stays.`, err);
-      for (const host of document.querySelectorAll(SELECTOR)) fail(host, 'wasm');
+      for (const host of document.querySelectorAll(SELECTOR)) {
+        restoreFallback(host);
+        fail(host, 'wasm');
+      }
       return;
     }
     for (const host of waiting) mountNow(host);

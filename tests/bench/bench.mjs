@@ -54,7 +54,7 @@ async function run(kind, n = 1, { fast = false, src } = {}) {
       if (window.__bench.ready === count) requestAnimationFrame(() => { window.__bench.readyAt = performance.now(); });
     });
     const look = () => {
-      if (window.__bench.skeletonAt === null && document.querySelector('[id=h0]')?.shadowRoot?.querySelector('.skeleton')) {
+      if (window.__bench.skeletonAt === null && document.querySelector('[id=h0]')?.shadowRoot?.querySelector('.skeleton, .s')) {
         window.__bench.skeletonAt = performance.now();
       }
       if (window.__bench.readyAt === null) requestAnimationFrame(look);
