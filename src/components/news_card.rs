@@ -72,16 +72,18 @@ pub fn NewsCard(props: &NewsCardProps) -> Html {
     };
     let body = (!item.body.is_empty()).then(|| {
         html! {
-            <>
-                <div id="ew-body" class="card__body" hidden={!*expanded}>
-                    { for item.body.iter().map(|p| html! { <p>{p.clone()}</p> }) }
-                </div>
-                <button type="button" class="button button--quiet" part="button"
-                    aria-expanded={if *expanded { "true" } else { "false" }} aria-controls="ew-body"
-                    onclick={toggle}>
-                    { if *expanded { s.read_less } else { s.read_more } }
-                </button>
-            </>
+            <div id="ew-body" class="card__body" hidden={!*expanded}>
+                { for item.body.iter().map(|p| html! { <p>{p.clone()}</p> }) }
+            </div>
+        }
+    });
+    let toggle = (!item.body.is_empty()).then(|| {
+        html! {
+            <button type="button" class="button button--quiet" part="button"
+                aria-expanded={if *expanded { "true" } else { "false" }} aria-controls="ew-body"
+                onclick={toggle}>
+                { if *expanded { s.read_less } else { s.read_more } }
+            </button>
         }
     });
     let link = item.url.as_ref().map(|url| {
@@ -103,6 +105,7 @@ pub fn NewsCard(props: &NewsCardProps) -> Html {
             {meta}
             {body}
             <div class="card__actions">
+                {toggle}
                 {link}
                 <ShareButton title={AttrValue::from(item.title.clone())} url={item.url.clone().map(AttrValue::from)} locale={locale.clone()} />
             </div>

@@ -153,7 +153,7 @@ impl Task {
         }
     }
 
-    /// One load of the bulletin (and of the election endpoint, if any). None when aborted.
+    /// One load of the bulletin and, side by side, of the election endpoint if any. None when aborted.
     async fn load(&self) -> Option<Result<Rc<Shown>, Problem>> {
         let config = &self.config;
         let url = config.src.as_ref().ok()?;
@@ -161,7 +161,19 @@ impl Task {
             timeout_secs: config.timeout_secs,
             max_bytes: config.max_bytes,
         };
-        let body = match fetch::get(url, limits, &self.signal).await? {
+        let election = async {
+            match &config.election_src {
+                Some(Ok(src)) => Some((src, fetch::get(src, limits, &self.signal).await)),
+                Some(Err(problem)) => {
+                    console::error(&problem.describe(""));
+                    None
+                }
+                None => None,
+            }
+        };
+        let (body, election) =
+            futures::future::join(fetch::get(url, limits, &self.signal), election).await;
+        let body = match body? {
             Ok(body) => body,
             Err(problem) => return Some(Err(logged(url, problem))),
         };
@@ -171,8 +183,8 @@ impl Task {
         };
         let now_ms = clock::device_millis();
         cache::store(url, &body.text, now_ms);
-        if let Some(src) = &config.election_src {
-            self.add_elections(src, &mut bulletin).await?;
+        if let Some((src, result)) = election {
+            self.add_elections(src, result?, &mut bulletin);
         }
         let skew = clock::skew(clock::device(), bulletin.generated);
         Some(Ok(Rc::new(Shown {
@@ -183,33 +195,20 @@ impl Task {
     }
 
     /// Takes the election block from `data-election-src`. A failure there costs the
-    /// call-to-action only: the news still shows. None when aborted.
-    async fn add_elections(
+    /// call-to-action only: the news still shows.
+    fn add_elections(
         &self,
-        src: &Result<String, Problem>,
+        url: &str,
+        result: Result<fetch::Body, Problem>,
         bulletin: &mut Bulletin,
-    ) -> Option<()> {
-        let url = match src {
-            Ok(url) => url,
-            Err(problem) => {
-                console::error(&problem.describe(""));
-                return Some(());
-            }
-        };
-        let limits = Limits {
-            timeout_secs: self.config.timeout_secs,
-            max_bytes: self.config.max_bytes,
-        };
-        let parsed = match fetch::get(url, limits, &self.signal).await? {
-            Ok(body) => {
-                let resolve = |raw: &str, kind| links::resolve(raw, url, kind);
-                let ctx = context(&self.config, &resolve);
-                JsSource::checked(body.json)
-                    .and_then(|source| feed::native::parse_elections(&source, &ctx))
-                    .map_err(|e| Problem::BadData(e.to_string()))
-            }
-            Err(problem) => Err(problem),
-        };
+    ) {
+        let parsed = result.and_then(|body| {
+            let resolve = |raw: &str, kind| links::resolve(raw, url, kind);
+            let ctx = context(&self.config, &resolve);
+            JsSource::checked(body.json)
+                .and_then(|source| feed::native::parse_elections(&source, &ctx))
+                .map_err(|e| Problem::BadData(e.to_string()))
+        });
         match parsed {
             Ok(p) => {
                 warn_all(url, &p.warnings);
@@ -221,7 +220,6 @@ impl Task {
                 logged(url, problem);
             }
         }
-        Some(())
     }
 }
 
