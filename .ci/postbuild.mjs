@@ -50,13 +50,20 @@ if (process.env.TRUNK_PROFILE === 'release') {
     const [base, ext] = name === 'election-widget.js' ? ['election-widget', '.js'] : ['election-widget_bg', '.wasm'];
     hashed[name] = `${base}.${digest(data).toString('hex').slice(0, 10)}${ext}`;
   }
+  for (const file of ['Vazirmatn-NL-Regular.woff2', 'Vazirmatn-NL-Bold.woff2']) {
+    const data = readFileSync(join(stage, 'fonts', file));
+    hashed[file] = file.replace('.woff2', `.${digest(data).toString('hex').slice(0, 10)}.woff2`);
+    renameSync(join(stage, 'fonts', file), join(stage, 'fonts', hashed[file]));
+  }
   const rename = (text) => text
+    .replaceAll("'Vazirmatn-NL-Regular.woff2'", `'${hashed['Vazirmatn-NL-Regular.woff2']}'`)
+    .replaceAll("'Vazirmatn-NL-Bold.woff2'", `'${hashed['Vazirmatn-NL-Bold.woff2']}'`)
     .replaceAll('./election-widget.js', `./${hashed['election-widget.js']}`)
     .replaceAll('./election-widget_bg.wasm', `./${hashed['election-widget_bg.wasm']}`)
     .replaceAll('"election-widget.js"', `"${hashed['election-widget.js']}"`)
     .replaceAll('"election-widget_bg.wasm"', `"${hashed['election-widget_bg.wasm']}"`);
-  for (const [plain, name] of Object.entries(hashed)) {
-    renameSync(join(stage, plain), join(stage, name));
+  for (const plain of ['election-widget_bg.wasm', 'election-widget.js']) {
+    renameSync(join(stage, plain), join(stage, hashed[plain]));
   }
   const embed = rename(readFileSync(join(stage, 'embed.js'), 'utf8'));
   if (embed.includes("'./election-widget.js'") || !embed.includes(hashed['election-widget.js'])) {
@@ -67,7 +74,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
   const pinned = `embed-${version}.js`;
   writeFileSync(join(stage, pinned), embed);
   const sri = `sha384-${digest(embed, 'sha384').toString('base64')}`;
-  writeFileSync(join(stage, 'integrity.json'), `${JSON.stringify({ [pinned]: sri, ...Object.fromEntries(Object.values(hashed).map((n) => [n, `sha384-${digest(readFileSync(join(stage, n)), 'sha384').toString('base64')}`])) }, null, 2)}\n`);
+  writeFileSync(join(stage, 'integrity.json'), `${JSON.stringify({ [pinned]: sri, ...Object.fromEntries(['election-widget_bg.wasm', 'election-widget.js'].map((p) => hashed[p]).map((n) => [n, `sha384-${digest(readFileSync(join(stage, n)), 'sha384').toString('base64')}`])) }, null, 2)}\n`);
   for (const name of readdirSync(stage)) {
     if (name.endsWith('.html')) writeFileSync(join(stage, name), rename(readFileSync(join(stage, name), 'utf8')));
   }

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -76,6 +76,10 @@ test('serves precompressed files with the right types, caching and CORS', async 
   const e = await get('embed.js', 'br');
   assert.equal(e.headers.get('content-encoding'), 'br');
   assert.equal(e.headers.get('cache-control'), 'public, max-age=300', 'embed.js: short cache, stable name');
+  const font = readdirSync(join(DIST, 'fonts')).find((n) => n.endsWith('.woff2'));
+  const f = await get(`fonts/${font}`, 'br');
+  assert.equal(f.headers.get('content-type'), 'font/woff2');
+  assert.match(f.headers.get('cache-control'), /immutable/, 'hashed font names are cached forever');
   const plain = await get('bulletin.fa.json', 'identity');
   assert.equal(plain.headers.get('content-encoding'), null);
   assert.match(plain.headers.get('content-type'), /^application\/json/);
