@@ -92,7 +92,7 @@ proptest! {
     #[test]
     fn any_document_through_a_field_map(doc in any_json(), pointers in prop::collection::vec("(/[a-z0-9~]{0,6}){0,3}", 3)) {
         let map = json!({"items": pointers[0], "title": pointers[1], "body": {"pointer": pointers[2], "html": true}});
-        let tree: Tree = JsonText(&map.to_string()).read().unwrap();
+        let tree: Tree = JsonText(&map.to_string()).tree().unwrap();
         if let Ok(map) = FieldMap::from_tree(&tree) {
             let text = doc.to_string();
             let _ = read(&JsonText(&text), None, Some(&map), &ctx());

@@ -10,9 +10,7 @@
 //! other mapped field is plain text.
 
 use super::tree::Tree;
-use super::{
-    finish, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, Source, TextRules,
-};
+use super::{finish, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, TextRules};
 use crate::text::html;
 
 /// Card fields a map may name.
@@ -90,8 +88,7 @@ impl FieldMap {
 }
 
 /// Reads a document through a field map.
-pub fn parse(source: &impl Source, map: &FieldMap, ctx: &Context) -> Result<Parsed, FeedError> {
-    let doc: Tree = source.read()?;
+pub fn parse(doc: &Tree, map: &FieldMap, ctx: &Context) -> Result<Parsed, FeedError> {
     let list = doc.pointer(&map.items).ok_or_else(|| FeedError {
         path: map.items.clone(),
         message: "data-fields.items points at nothing in the response".into(),

@@ -1,9 +1,9 @@
 //! From what an endpoint served to the widget's [`Bulletin`](crate::model::Bulletin).
 //!
-//! Deserialisation is generic over serde: the browser feeds it from `JSON.parse`
-//! (serde-wasm-bindgen, no JSON parser in the wasm), the host tests from serde_json, both
-//! through [`Source`]. The format is detected from the document's shape ([`detect`]) unless
-//! the page names it. Each adapter turns its format into [`Draft`] items; [`finish`] applies
+//! Every format is read from one generic, depth-bounded [`Tree`]: the browser builds it
+//! from `JSON.parse`'s result (no JSON parser and no serde in the wasm, which keeps the
+//! module small), the host tests from serde_json, both through [`Source`]. The format is
+//! detected from the document's shape ([`detect`]) unless the page names it. Each adapter turns its format into [`Draft`] items; [`finish`] applies
 //! the one set of rules for every format: text normalisation, the link policy, dates.
 //! Structural errors name the JSON path of the bad field; a bad optional field is dropped
 //! with a warning so that the rest of the bulletin still shows.
@@ -17,29 +17,28 @@ pub mod wordpress;
 
 use std::fmt;
 
-use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use tree::Tree;
 
 use crate::model::{Bulletin, Image, Item};
 use crate::text::links::LinkKind;
 use crate::text::normalize;
 use crate::time::{parse_rfc3339, Instant};
 
-/// A parsed JSON document that can be read more than once, as different types.
+/// A parsed JSON document.
 pub trait Source {
-    /// Deserialises the whole document as `T`, with the JSON path of the first error.
-    fn read<T: DeserializeOwned>(&self) -> Result<T, FeedError>;
+    /// The document as a tree.
+    fn tree(&self) -> Result<Tree, FeedError>;
 }
 
-/// The browser's source: a value from `JSON.parse`, read with serde-wasm-bindgen.
+/// The browser's source: a value from `JSON.parse`, turned into a [`Tree`] without serde.
 pub struct JsSource(pub wasm_bindgen::JsValue);
 
 impl JsSource {
     /// Accepts a parsed value only if it nests at most [`tree::MAX_DEPTH`] levels deep.
     ///
-    /// serde-wasm-bindgen describes a value of the wrong type with the value's debug string,
-    /// which recurses in JavaScript: a 100,000-level array in a text field would overflow the
-    /// stack and trap the module. This walk is iterative, so depth is refused before any read.
+    /// The browser's stack is small: a 100,000-level document read recursively would trap
+    /// the module (and every widget with it). This walk is iterative, so depth is refused
+    /// before any recursive read.
     pub fn checked(value: wasm_bindgen::JsValue) -> Result<JsSource, FeedError> {
         use wasm_bindgen::JsCast;
         let mut stack = vec![(value.clone(), 0usize)];
@@ -64,9 +63,8 @@ impl JsSource {
 }
 
 impl Source for JsSource {
-    fn read<T: DeserializeOwned>(&self) -> Result<T, FeedError> {
-        let de = serde_wasm_bindgen::Deserializer::from(self.0.clone());
-        Ok(serde_path_to_error::deserialize(de)?)
+    fn tree(&self) -> Result<Tree, FeedError> {
+        Ok(Tree::from_js(&self.0))
     }
 }
 
@@ -137,15 +135,6 @@ impl fmt::Display for FeedError {
     }
 }
 
-impl<E: de::Error> From<serde_path_to_error::Error<E>> for FeedError {
-    fn from(e: serde_path_to_error::Error<E>) -> Self {
-        FeedError {
-            path: e.path().to_string(),
-            message: e.into_inner().to_string(),
-        }
-    }
-}
-
 /// The feed formats the widget reads without conversion.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -189,12 +178,13 @@ pub fn read(
     fields: Option<&field_map::FieldMap>,
     ctx: &Context,
 ) -> Result<Parsed, FeedError> {
+    let doc = source.tree()?;
     if let Some(map) = fields {
-        return field_map::parse(source, map, ctx);
+        return field_map::parse(&doc, map, ctx);
     }
     let format = match format {
         Some(f) => f,
-        None => detect(&source.read::<Probe>()?).ok_or_else(|| {
+        None => detect(&Probe::of(&doc)).ok_or_else(|| {
             FeedError::document(
                 "unrecognised format: expected a native bulletin (version 1), JSON Feed, \
                  WordPress posts or schema.org NewsArticle JSON-LD; set data-format or data-fields",
@@ -202,14 +192,14 @@ pub fn read(
         })?,
     };
     match format {
-        Format::Native | Format::FieldMap => native::parse(source, ctx),
-        Format::JsonFeed => jsonfeed::parse(source, ctx),
-        Format::WordPress => wordpress::parse(source, ctx),
-        Format::NewsArticle => newsarticle::parse(source, ctx),
+        Format::Native | Format::FieldMap => native::parse(&doc, ctx),
+        Format::JsonFeed => jsonfeed::parse(&doc, ctx),
+        Format::WordPress => wordpress::parse(&doc, ctx),
+        Format::NewsArticle => newsarticle::parse(&doc, ctx),
     }
 }
 
-/// The shape of a document: enough to tell the formats apart, reading no value in full.
+/// The shape of a document: enough to tell the formats apart.
 #[derive(Debug, Default, PartialEq)]
 pub struct Probe {
     pub array: bool,
@@ -219,123 +209,28 @@ pub struct Probe {
     pub version_url: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for Probe {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Top;
-        impl<'de> Visitor<'de> for Top {
-            type Value = Probe;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a JSON object or array")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Probe, A::Error> {
-                let mut probe = Probe::default();
-                while let Some(key) = map.next_key::<String>()? {
-                    if key == "version" {
-                        probe.version_url = map.next_value::<VersionValue>()?.0;
-                    } else {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                    probe.keys.push(key);
-                }
-                Ok(probe)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Probe, A::Error> {
-                let first = seq.next_element::<FirstKeys>()?;
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Probe {
-                    array: true,
-                    keys: first.map(|f| f.0).unwrap_or_default(),
-                    version_url: None,
-                })
-            }
+impl Probe {
+    /// The shape of a document.
+    pub fn of(doc: &Tree) -> Probe {
+        let keys = |t: &Tree| match t {
+            Tree::Object(members) => members.iter().map(|(k, _)| k.clone()).collect(),
+            _ => Vec::new(),
+        };
+        match doc {
+            Tree::Array(items) => Probe {
+                array: true,
+                keys: items.first().map(keys).unwrap_or_default(),
+                version_url: None,
+            },
+            other => Probe {
+                array: false,
+                keys: keys(other),
+                version_url: other
+                    .get("version")
+                    .and_then(Tree::as_str)
+                    .map(str::to_owned),
+            },
         }
-        d.deserialize_any(Top)
-    }
-}
-
-struct VersionValue(Option<String>);
-
-impl<'de> Deserialize<'de> for VersionValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = VersionValue;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a version")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<VersionValue, E> {
-                Ok(VersionValue(Some(v.to_owned())))
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<VersionValue, E> {
-                Ok(VersionValue(None))
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<VersionValue, E> {
-                Ok(VersionValue(None))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<VersionValue, E> {
-                Ok(VersionValue(None))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<VersionValue, E> {
-                Ok(VersionValue(None))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<VersionValue, E> {
-                Ok(VersionValue(None))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<VersionValue, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(VersionValue(None))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<VersionValue, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(VersionValue(None))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-struct FirstKeys(Vec<String>);
-
-impl<'de> Deserialize<'de> for FirstKeys {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = FirstKeys;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("anything")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FirstKeys, A::Error> {
-                let mut keys = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    map.next_value::<IgnoredAny>()?;
-                    keys.push(key);
-                }
-                Ok(FirstKeys(keys))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FirstKeys, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(FirstKeys(Vec::new()))
-            }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<FirstKeys, E> {
-                Ok(FirstKeys(Vec::new()))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<FirstKeys, E> {
-                Ok(FirstKeys(Vec::new()))
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<FirstKeys, E> {
-                Ok(FirstKeys(Vec::new()))
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<FirstKeys, E> {
-                Ok(FirstKeys(Vec::new()))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<FirstKeys, E> {
-                Ok(FirstKeys(Vec::new()))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<FirstKeys, E> {
-                Ok(FirstKeys(Vec::new()))
-            }
-        }
-        d.deserialize_any(V)
     }
 }
 

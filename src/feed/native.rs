@@ -1,178 +1,109 @@
 //! The native bulletin format, version 1 (documented in the README, schema in `src/assets/`).
 
-use serde::de::{self, value::MapAccessDeserializer, value::SeqAccessDeserializer, Deserializer};
-use serde::Deserialize;
-
+use super::tree::{At, Tree};
 use super::{
-    date, finish, link, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, Source,
-    TextRules,
+    date, finish, link, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, TextRules,
 };
 use crate::model::{Bulletin, Election, Link, Turnout};
 use crate::text::links::LinkKind;
 use crate::time::parse_rfc3339;
 
 /// The only version this widget reads.
-pub const VERSION: u64 = 1;
+pub const VERSION: f64 = 1.0;
 
 /// Reads a native bulletin.
-pub fn parse(source: &impl Source, ctx: &Context) -> Result<Parsed, FeedError> {
-    let wire: WireBulletin = source.read()?;
-    adapt(wire, ctx)
+pub fn parse(doc: &Tree, ctx: &Context) -> Result<Parsed, FeedError> {
+    adapt(doc, true, ctx)
 }
 
 /// Reads only the election block of a native bulletin (`data-election-src`).
-pub fn parse_elections(source: &impl Source, ctx: &Context) -> Result<Parsed, FeedError> {
-    let wire: WireElectionsOnly = source.read()?;
-    adapt(
-        WireBulletin {
-            version: wire.version,
-            lang: wire.lang,
-            generated: wire.generated,
-            items: Vec::new(),
-            election: wire.election,
-        },
-        ctx,
-    )
+pub fn parse_elections(doc: &Tree, ctx: &Context) -> Result<Parsed, FeedError> {
+    adapt(doc, false, ctx)
 }
 
-#[derive(Deserialize)]
-struct WireElectionsOnly {
-    version: Option<u64>,
-    lang: Option<String>,
-    generated: Option<String>,
-    election: Option<Elections>,
-}
-
-#[derive(Deserialize)]
-struct WireBulletin {
-    version: Option<u64>,
-    lang: Option<String>,
-    generated: Option<String>,
-    items: Vec<WireItem>,
-    election: Option<Elections>,
-}
-
-#[derive(Deserialize)]
-struct WireItem {
-    id: Id,
-    kicker: Option<String>,
-    title: String,
-    lead: Option<String>,
-    body: Option<Body>,
-    url: Option<String>,
-    source: Option<String>,
-    published: Option<String>,
-    image: Option<WireImage>,
-}
-
-#[derive(Deserialize)]
-struct WireImage {
-    src: String,
-    alt: Option<String>,
-    width: Option<f64>,
-    height: Option<f64>,
-}
-
-#[derive(Deserialize)]
+/// One election as written, before its dates are checked.
 struct WireElection {
+    at: String,
     title: String,
     opens: String,
     closes: String,
-    cta: Option<WireLink>,
-    turnout: Option<WireTurnout>,
+    cta: Option<(String, String)>,
+    turnout: Option<(f64, Option<String>)>,
 }
 
-#[derive(Deserialize)]
-struct WireLink {
-    label: String,
-    url: String,
-}
-
-#[derive(Deserialize)]
-struct WireTurnout {
-    previous: f64,
-    label: Option<String>,
-}
-
-/// An item id: a string, or a number that publishers' tools often emit instead.
-struct Id(String);
-
-impl<'de> Deserialize<'de> for Id {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl de::Visitor<'_> for V {
-            type Value = Id;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string or a number")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Id, E> {
-                Ok(Id(v.to_owned()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Id, E> {
-                Ok(Id(v.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Id, E> {
-                Ok(Id(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Id, E> {
-                Ok(Id(v.to_string()))
-            }
+fn wire_election(e: At) -> Result<WireElection, FeedError> {
+    let e = e.object()?;
+    let cta = match e.get("cta") {
+        Some(c) => {
+            let c = c.object()?;
+            Some((c.req_string("label")?, c.req_string("url")?))
         }
-        d.deserialize_any(V)
-    }
-}
-
-/// `body`: a list of paragraphs, or one string (split at blank lines).
-struct Body(Vec<String>);
-
-impl<'de> Deserialize<'de> for Body {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> de::Visitor<'de> for V {
-            type Value = Body;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a list of paragraphs (strings) or one string")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Body, E> {
-                Ok(Body(vec![v.to_owned()]))
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Body, A::Error> {
-                Vec::<String>::deserialize(SeqAccessDeserializer::new(seq)).map(Body)
-            }
+        None => None,
+    };
+    let turnout = match e.get("turnout") {
+        Some(t) => {
+            let t = t.object()?;
+            Some((t.require("previous")?.number()?, t.opt_string("label")?))
         }
-        d.deserialize_any(V)
-    }
+        None => None,
+    };
+    Ok(WireElection {
+        title: e.req_string("title")?,
+        opens: e.req_string("opens")?,
+        closes: e.req_string("closes")?,
+        cta,
+        turnout,
+        at: e.path,
+    })
 }
 
-/// `election`: one election, or several (held together, or rounds).
-struct Elections(Vec<WireElection>);
-
-impl<'de> Deserialize<'de> for Elections {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> de::Visitor<'de> for V {
-            type Value = Elections;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an election object or a list of them")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Elections, A::Error> {
-                WireElection::deserialize(MapAccessDeserializer::new(map))
-                    .map(|e| Elections(vec![e]))
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Elections, A::Error> {
-                Vec::<WireElection>::deserialize(SeqAccessDeserializer::new(seq)).map(Elections)
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Elections, E> {
-                Ok(Elections(Vec::new()))
-            }
+fn wire_item(item: At) -> Result<Draft, FeedError> {
+    let item = item.object()?;
+    let at = item.path.clone();
+    let title = item.req_string("title")?;
+    if title.trim().is_empty() {
+        return Err(FeedError {
+            path: format!("{at}.title"),
+            message: "must not be empty".into(),
+        });
+    }
+    let body = match item.get("body") {
+        Some(b) if matches!(b.value, Tree::String(_)) => vec![b.string()?],
+        Some(b) => b.list()?.iter().map(At::string).collect::<Result<_, _>>()?,
+        None => Vec::new(),
+    };
+    let image = match item.get("image") {
+        Some(img) => {
+            let img = img.object()?;
+            Some(DraftImage {
+                src: (img.req_string("src")?, format!("{at}.image.src")),
+                alt: img.opt_string("alt")?,
+                width: img.opt_number("width")?,
+                height: img.opt_number("height")?,
+            })
         }
-        d.deserialize_any(V)
-    }
+        None => None,
+    };
+    Ok(Draft {
+        id: item.require("id")?.id()?,
+        kicker: item.opt_string("kicker")?,
+        title,
+        lead: item.opt_string("lead")?,
+        body,
+        url: item.opt_string("url")?.map(|u| (u, format!("{at}.url"))),
+        source: item.opt_string("source")?,
+        published: item
+            .opt_string("published")?
+            .map(|p| (p, format!("{at}.published"), DateStyle::Rfc3339)),
+        image,
+    })
 }
 
-/// Turns the wire form into the model, dropping (with a warning) what cannot be shown.
-fn adapt(wire: WireBulletin, ctx: &Context) -> Result<Parsed, FeedError> {
-    if let Some(v) = wire.version {
+/// Turns the document into the model, dropping (with a warning) what cannot be shown.
+/// Structural errors (a wrong type, a missing required field) name their JSON path.
+fn adapt(doc: &Tree, require_items: bool, ctx: &Context) -> Result<Parsed, FeedError> {
+    let root = At::root(doc).object()?;
+    if let Some(v) = root.opt_number("version")? {
         if v != VERSION {
             return Err(FeedError {
                 path: "version".into(),
@@ -180,63 +111,44 @@ fn adapt(wire: WireBulletin, ctx: &Context) -> Result<Parsed, FeedError> {
             });
         }
     }
+    let drafts = match root.get("items") {
+        Some(items) => items
+            .list()?
+            .into_iter()
+            .map(wire_item)
+            .collect::<Result<Vec<_>, _>>()?,
+        None if require_items => return Err(FeedError::document("missing field `items`")),
+        None => Vec::new(),
+    };
+    let given = match root.get("election") {
+        Some(e) if matches!(e.value, Tree::Array(_)) => e
+            .list()?
+            .into_iter()
+            .map(wire_election)
+            .collect::<Result<Vec<_>, _>>()?,
+        Some(e) => vec![wire_election(e)?],
+        None => Vec::new(),
+    };
     let mut warnings = Vec::new();
-    let lang = wire
-        .lang
+    let lang = root
+        .opt_string("lang")?
         .filter(|l| !l.trim().is_empty())
         .unwrap_or_else(|| ctx.default_lang.to_owned());
     let rules = TextRules::new(&lang, ctx);
-    let generated = wire
-        .generated
+    let generated = root
+        .opt_string("generated")?
         .and_then(|g| date(&g, DateStyle::Rfc3339, "generated", &mut warnings));
-    let mut drafts = Vec::with_capacity(wire.items.len());
-    for (i, w) in wire.items.into_iter().enumerate() {
-        let at = format!("items[{i}]");
-        if w.title.trim().is_empty() {
-            return Err(FeedError {
-                path: format!("{at}.title"),
-                message: "must not be empty".into(),
-            });
-        }
-        let body = match w.body {
-            Some(Body(paragraphs)) => paragraphs,
-            None => Vec::new(),
-        };
-        drafts.push((
-            at.clone(),
-            Draft {
-                id: w.id.0,
-                kicker: w.kicker,
-                title: w.title,
-                lead: w.lead,
-                body,
-                url: w.url.map(|u| (u, format!("{at}.url"))),
-                source: w.source,
-                published: w
-                    .published
-                    .map(|p| (p, format!("{at}.published"), DateStyle::Rfc3339)),
-                image: w.image.map(|img| DraftImage {
-                    src: (img.src, format!("{at}.image.src")),
-                    alt: img.alt,
-                    width: img.width,
-                    height: img.height,
-                }),
-            },
-        ));
-    }
+    let drafts = drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| (format!("items[{i}]"), d))
+        .collect();
     let items = finish(drafts, &rules, ctx, &mut warnings);
 
     let mut elections = Vec::new();
     let mut election_problem = None;
-    let given = wire.election.map(|e| e.0).unwrap_or_default();
-    let many = given.len() > 1;
-    for (i, w) in given.into_iter().enumerate() {
-        let at = if many {
-            format!("election[{i}]")
-        } else {
-            "election".to_owned()
-        };
-        match election(w, &at, &rules, ctx, &mut warnings) {
+    for w in given {
+        match election(w, &rules, ctx, &mut warnings) {
             Ok(e) => elections.push(e),
             Err(problem) => {
                 warnings.push(problem.clone());
@@ -262,11 +174,11 @@ fn adapt(wire: WireBulletin, ctx: &Context) -> Result<Parsed, FeedError> {
 
 fn election(
     w: WireElection,
-    at: &str,
     rules: &TextRules,
     ctx: &Context,
     warnings: &mut Vec<String>,
 ) -> Result<Election, String> {
+    let at = &w.at;
     let bad_date = |field: &str, e: crate::time::BadDate| format!("{at}.{field}: {e}");
     let opens = parse_rfc3339(&w.opens).map_err(|e| bad_date("opens", e))?;
     let closes = parse_rfc3339(&w.closes).map_err(|e| bad_date("closes", e))?;
@@ -274,24 +186,24 @@ fn election(
         return Err(format!("{at}: opens must be before closes"));
     }
     let title = rules.line(&w.title);
-    let cta = w.cta.and_then(|c| {
+    let cta = w.cta.and_then(|(label, url)| {
         let url = link(
-            &c.url,
+            &url,
             LinkKind::WebOrTel,
             &format!("{at}.cta.url"),
             ctx,
             warnings,
         )?;
         Some(Link {
-            label: rules.line(&c.label),
+            label: rules.line(&label),
             url,
         })
     });
-    let turnout = w.turnout.and_then(|t| {
-        if t.previous.is_finite() && (0.0..=100.0).contains(&t.previous) {
+    let turnout = w.turnout.and_then(|(previous, label)| {
+        if previous.is_finite() && (0.0..=100.0).contains(&previous) {
             Some(Turnout {
-                previous: t.previous,
-                label: rules.optional(t.label),
+                previous,
+                label: rules.optional(label),
             })
         } else {
             warnings.push(format!(

@@ -1,15 +1,12 @@
 //! schema.org `NewsArticle` JSON-LD: one object, an array, or inside `@graph`.
 
 use super::tree::Tree;
-use super::{
-    finish, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, Source, TextRules,
-};
+use super::{finish, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, TextRules};
 
 /// Reads every article (`NewsArticle`, `Article`, `ReportageNewsArticle`, `BlogPosting`, …) in the document.
-pub fn parse(source: &impl Source, ctx: &Context) -> Result<Parsed, FeedError> {
-    let doc: Tree = source.read()?;
+pub fn parse(doc: &Tree, ctx: &Context) -> Result<Parsed, FeedError> {
     let mut found: Vec<(String, &Tree)> = Vec::new();
-    collect(&doc, String::new(), &mut found);
+    collect(doc, String::new(), &mut found);
     if found.is_empty() && !doc.as_list().is_empty() {
         return Err(FeedError::document(
             "no schema.org NewsArticle (or other Article) object found",

@@ -177,3 +177,163 @@ impl<'de> Visitor<'de> for TreeVisitor {
         Ok(Tree::Object(members))
     }
 }
+
+impl Tree {
+    /// What kind of value this is, for error messages ("expected a string, found a number").
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Tree::Null => "null",
+            Tree::Bool(_) => "a boolean",
+            Tree::Number(_) => "a number",
+            Tree::String(_) => "a string",
+            Tree::Array(_) => "a list",
+            Tree::Object(_) => "an object",
+        }
+    }
+
+    /// Converts a value from the browser's `JSON.parse` without serde: a walk over plain
+    /// JavaScript values. Call it on values whose depth was checked ([`super::JsSource::checked`]).
+    pub fn from_js(value: &wasm_bindgen::JsValue) -> Tree {
+        use wasm_bindgen::JsCast;
+        if value.is_null() || value.is_undefined() {
+            Tree::Null
+        } else if let Some(b) = value.as_bool() {
+            Tree::Bool(b)
+        } else if let Some(n) = value.as_f64() {
+            Tree::Number(n)
+        } else if let Some(s) = value.as_string() {
+            Tree::String(s)
+        } else if js_sys::Array::is_array(value) {
+            Tree::Array(
+                js_sys::Array::from(value)
+                    .iter()
+                    .map(|v| Tree::from_js(&v))
+                    .collect(),
+            )
+        } else if value.is_object() {
+            let entries = js_sys::Object::entries(value.unchecked_ref());
+            Tree::Object(
+                entries
+                    .iter()
+                    .map(|pair| {
+                        let pair = js_sys::Array::from(&pair);
+                        (
+                            pair.get(0).as_string().unwrap_or_default(),
+                            Tree::from_js(&pair.get(1)),
+                        )
+                    })
+                    .collect(),
+            )
+        } else {
+            Tree::Null
+        }
+    }
+}
+
+/// A value with the JSON path it was found at: typed reads with errors that name the path.
+/// Absent and `null` members are the same: not given.
+#[derive(Clone, Debug)]
+pub struct At<'a> {
+    pub value: &'a Tree,
+    pub path: String,
+}
+
+impl<'a> At<'a> {
+    /// The document itself.
+    pub fn root(value: &'a Tree) -> At<'a> {
+        At {
+            value,
+            path: String::new(),
+        }
+    }
+
+    fn error(&self, message: String) -> super::FeedError {
+        super::FeedError {
+            path: self.path.clone(),
+            message,
+        }
+    }
+
+    fn expected(&self, what: &str) -> super::FeedError {
+        self.error(format!("expected {what}, found {}", self.value.kind()))
+    }
+
+    /// The member `key`, if given and not null.
+    pub fn get(&self, key: &str) -> Option<At<'a>> {
+        let value = self.value.get(key).filter(|v| **v != Tree::Null)?;
+        let path = if self.path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.path)
+        };
+        Some(At { value, path })
+    }
+
+    /// The member `key`, which must be given.
+    pub fn require(&self, key: &str) -> Result<At<'a>, super::FeedError> {
+        self.get(key)
+            .ok_or_else(|| self.error(format!("missing field `{key}`")))
+    }
+
+    /// This value, which must be an object.
+    pub fn object(self) -> Result<At<'a>, super::FeedError> {
+        match self.value {
+            Tree::Object(_) => Ok(self),
+            _ => Err(self.expected("an object")),
+        }
+    }
+
+    /// The elements of this value, which must be a list.
+    pub fn list(&self) -> Result<Vec<At<'a>>, super::FeedError> {
+        match self.value {
+            Tree::Array(items) => Ok(items
+                .iter()
+                .enumerate()
+                .map(|(i, value)| At {
+                    value,
+                    path: format!("{}[{i}]", self.path),
+                })
+                .collect()),
+            _ => Err(self.expected("a list")),
+        }
+    }
+
+    /// This value as text: it must be a string.
+    pub fn string(&self) -> Result<String, super::FeedError> {
+        self.value
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| self.expected("a string"))
+    }
+
+    /// This value as a number.
+    pub fn number(&self) -> Result<f64, super::FeedError> {
+        match self.value {
+            Tree::Number(n) => Ok(*n),
+            _ => Err(self.expected("a number")),
+        }
+    }
+
+    /// An identifier: a string, or a number written out.
+    pub fn id(&self) -> Result<String, super::FeedError> {
+        match self.value {
+            Tree::String(_) | Tree::Number(_) => Ok(self.value.text().unwrap_or_default()),
+            _ => Err(self.expected("a string or a number")),
+        }
+    }
+
+    /// The optional string member `key`.
+    pub fn opt_string(&self, key: &str) -> Result<Option<String>, super::FeedError> {
+        self.get(key).map(|v| v.string()).transpose()
+    }
+
+    /// The optional numeric member `key`.
+    pub fn opt_number(&self, key: &str) -> Result<Option<f64>, super::FeedError> {
+        self.get(key).map(|v| v.number()).transpose()
+    }
+
+    /// The required string member `key`.
+    pub fn req_string(&self, key: &str) -> Result<String, super::FeedError> {
+        self.require(key)?.string()
+    }
+}

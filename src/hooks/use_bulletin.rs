@@ -206,7 +206,7 @@ impl Task {
             let resolve = |raw: &str, kind| links::resolve(raw, url, kind);
             let ctx = context(&self.config, &resolve);
             JsSource::checked(body.json)
-                .and_then(|source| feed::native::parse_elections(&source, &ctx))
+                .and_then(|source| feed::native::parse_elections(&source.tree()?, &ctx))
                 .map_err(|e| Problem::BadData(e.to_string()))
         });
         match parsed {
@@ -253,7 +253,7 @@ fn field_map(raw: &str) -> Result<FieldMap, Problem> {
     let json = js_sys::JSON::parse(raw)
         .map_err(|_| Problem::Config("data-fields is not valid JSON".into()))?;
     let tree: Tree = JsSource::checked(json)
-        .and_then(|s| s.read())
+        .and_then(|s| s.tree())
         .map_err(|e| Problem::Config(format!("data-fields: {e}")))?;
     FieldMap::from_tree(&tree).map_err(Problem::Config)
 }
