@@ -20,13 +20,14 @@ pub struct Entry {
 
 /// The stored form of an entry: `"<saved ms>\n<text>"`.
 pub fn encode(e: &Entry) -> String {
-    format!("{}\n{}", e.saved_ms.floor(), e.text)
+    // whole milliseconds as an integer: no float formatting code in the module
+    format!("{}\n{}", e.saved_ms.floor() as i64, e.text)
 }
 
 /// Reads a stored entry; None when it is corrupt, from the future, or too old.
 pub fn decode(raw: &str, now_ms: f64) -> Option<Entry> {
     let (stamp, text) = raw.split_once('\n')?;
-    let saved_ms: f64 = stamp.parse().ok()?;
+    let saved_ms = stamp.parse::<i64>().ok()? as f64;
     let age = now_ms - saved_ms;
     let fresh_enough = saved_ms.is_finite() && (0.0..=MAX_AGE_MS).contains(&age);
     (fresh_enough && !text.is_empty()).then(|| Entry {

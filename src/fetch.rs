@@ -219,8 +219,9 @@ async fn request(url: &str, max_bytes: u64, signal: &AbortSignal) -> Result<Body
             .get("retry-after")
             .ok()
             .flatten()
-            .and_then(|v| v.trim().parse::<f64>().ok())
-            .filter(|s| s.is_finite() && *s >= 0.0);
+            // delta-seconds; an HTTP-date is ignored (the backoff applies instead)
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            .map(f64::from);
         let problem = match status {
             404 | 410 => Problem::NotFound(status),
             429 | 500..=599 => Problem::Server(status),

@@ -259,3 +259,15 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
     assert!(JsonText(&ok).tree().is_ok());
 }
+
+#[test]
+fn numbers_are_written_without_float_formatting() {
+    use election_widget::feed::tree::number_text;
+    assert_eq!(number_text(42.0), "42");
+    assert_eq!(number_text(-7.0), "-7");
+    assert_eq!(number_text(42.57), "42.57");
+    assert_eq!(number_text(0.125), "0.125");
+    assert_eq!(number_text(-1.5), "-1.5");
+    assert_eq!(number_text(1e20), "100000000000000000000");
+    assert_eq!(number_text(f64::NAN), "");
+}

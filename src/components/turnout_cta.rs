@@ -86,7 +86,7 @@ pub fn TurnoutCta(props: &TurnoutCtaProps) -> Html {
         html! {
             <div class="turnout">
                 <span class="turnout__label" id="ew-turnout">{label}</span>
-                <meter class="turnout__bar" min="0" max="100" value={t.previous.to_string()}
+                <meter class="turnout__bar" min="0" max="100" value={crate::feed::tree::number_text(t.previous)}
                     aria-labelledby="ew-turnout" aria-valuetext={percent.clone()}>{percent.clone()}</meter>
                 <span class="turnout__value" aria-hidden="true">{percent}</span>
             </div>

@@ -9,7 +9,7 @@ use crate::text::links::LinkKind;
 use crate::time::parse_rfc3339;
 
 /// The only version this widget reads.
-pub const VERSION: f64 = 1.0;
+pub const VERSION: i64 = 1;
 
 /// Reads a native bulletin.
 pub fn parse(doc: &Tree, ctx: &Context) -> Result<Parsed, FeedError> {
@@ -103,8 +103,10 @@ fn wire_item(item: At) -> Result<Draft, FeedError> {
 /// Structural errors (a wrong type, a missing required field) name their JSON path.
 fn adapt(doc: &Tree, require_items: bool, ctx: &Context) -> Result<Parsed, FeedError> {
     let root = At::root(doc).object()?;
-    if let Some(v) = root.opt_number("version")? {
-        if v != VERSION {
+    if let Some(v) = root.get("version") {
+        let n = v.number()?;
+        if n != VERSION as f64 {
+            let v = v.value.text().unwrap_or_default();
             return Err(FeedError {
                 path: "version".into(),
                 message: format!("unsupported version {v}; this widget reads version {VERSION}"),

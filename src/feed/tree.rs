@@ -45,7 +45,8 @@ impl Tree {
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             Tree::Number(n) => Some(*n),
-            Tree::String(s) => s.trim().parse().ok(),
+            // whole numbers only: parsing decimals would pull float parsing into the module
+            Tree::String(s) => s.trim().parse::<u32>().ok().map(f64::from),
             _ => None,
         }
     }
@@ -54,8 +55,7 @@ impl Tree {
     pub fn text(&self) -> Option<String> {
         match self {
             Tree::String(s) => Some(s.clone()),
-            Tree::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{}", *n as i64)),
-            Tree::Number(n) => Some(n.to_string()),
+            Tree::Number(n) => Some(number_text(*n)),
             _ => None,
         }
     }
@@ -228,6 +228,29 @@ impl Tree {
             Tree::Null
         }
     }
+}
+
+/// A number as text, without the float formatting machinery (which costs the module
+/// kilobytes): integers exactly, other numbers to six decimals, trailing zeros dropped.
+pub fn number_text(n: f64) -> String {
+    if !n.is_finite() {
+        return String::new();
+    }
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        return (n as i64).to_string();
+    }
+    let sign = if n < 0.0 { "-" } else { "" };
+    let micro = (n.abs() * 1e6).round();
+    if micro >= 9e18 {
+        return format!("{sign}{}", n.abs().round() as u64);
+    }
+    let micro = micro as u64;
+    let fraction = format!("{:06}", micro % 1_000_000);
+    format!(
+        "{sign}{}.{}",
+        micro / 1_000_000,
+        fraction.trim_end_matches('0')
+    )
 }
 
 /// A value with the JSON path it was found at: typed reads with errors that name the path.
