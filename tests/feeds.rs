@@ -268,6 +268,8 @@ fn numbers_are_written_without_float_formatting() {
     assert_eq!(number_text(42.57), "42.57");
     assert_eq!(number_text(0.125), "0.125");
     assert_eq!(number_text(-1.5), "-1.5");
-    assert_eq!(number_text(1e20), "100000000000000000000");
+    assert_eq!(number_text(1e20), "1e20");
+    assert_eq!(number_text(-2.5e300), "-2.5e300");
+    assert_eq!(number_text(123_456_789_012.0), "123456789012");
     assert_eq!(number_text(f64::NAN), "");
 }

@@ -231,20 +231,21 @@ impl Tree {
 }
 
 /// A number as text, without the float formatting machinery (which costs the module
-/// kilobytes): integers exactly, other numbers to six decimals, trailing zeros dropped.
+/// kilobytes): integers exactly, other numbers to six decimals, trailing zeros dropped,
+/// and very large ones as `1.5e20`.
 pub fn number_text(n: f64) -> String {
     if !n.is_finite() {
         return String::new();
     }
-    if n.fract() == 0.0 && n.abs() < 1e15 {
+    if n.abs() >= 1e15 {
+        let exponent = n.abs().log10().floor() as i32;
+        return format!("{}e{exponent}", number_text(n / 10f64.powi(exponent)));
+    }
+    if n.fract() == 0.0 {
         return (n as i64).to_string();
     }
     let sign = if n < 0.0 { "-" } else { "" };
-    let micro = (n.abs() * 1e6).round();
-    if micro >= 9e18 {
-        return format!("{sign}{}", n.abs().round() as u64);
-    }
-    let micro = micro as u64;
+    let micro = (n.abs() * 1e6).round() as u64;
     let fraction = format!("{:06}", micro % 1_000_000);
     format!(
         "{sign}{}.{}",
