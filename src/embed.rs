@@ -22,8 +22,9 @@ use crate::config::Config;
 use crate::problem::Problem;
 use crate::{console, text::links};
 
-/// The widget's stylesheet, compiled into the module so it needs no request of its own.
-const CSS: &str = include_str!("../styles/widget.css");
+/// The widget's stylesheet (styles/widget.css, minified by build.rs), compiled into the
+/// module so it needs no request of its own.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 thread_local! {
     static MOUNTED: RefCell<Vec<(Element, AppHandle<Widget>)>> = const { RefCell::new(Vec::new()) };
