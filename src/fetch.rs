@@ -104,14 +104,20 @@ fn start(url: &str, limits: Limits) -> Rc<Flight> {
     let done = match &controller {
         Some(controller) => {
             let (url, result, signal) = (url.to_owned(), result.clone(), controller.signal());
-            wasm_bindgen_futures::future_to_promise(async move {
+            // a plain promise resolved by a spawned task (lighter than future_to_promise)
+            let mut resolve = None;
+            let done = js_sys::Promise::new(&mut |r, _| resolve = Some(r));
+            wasm_bindgen_futures::spawn_local(async move {
                 let outcome = with_retries(&url, limits, &signal)
                     .await
                     .unwrap_or(Err(Problem::Network));
                 *result.borrow_mut() = Some(outcome);
                 FLIGHTS.with(|f| f.borrow_mut().remove(&url));
-                Ok(JsValue::UNDEFINED)
-            })
+                if let Some(resolve) = resolve {
+                    let _ = resolve.call0(&JsValue::UNDEFINED);
+                }
+            });
+            done
         }
         None => {
             *result.borrow_mut() = Some(Err(Problem::Network));
