@@ -457,6 +457,54 @@ async fn headlines_and_an_election_from_a_second_endpoint() {
 }
 
 #[wasm_bindgen_test]
+async fn news_shows_before_a_slow_election_endpoint_answers() {
+    let news = r#"{"version":1,"items":[{"id":"1","title":"خبر"}]}"#;
+    let election = r#"{"version":1,"election":{"title":"انتخابات","opens":"2024-03-01T08:00:00+03:30","closes":"2024-03-01T18:00:00+03:30"}}"#;
+    let election_url = blob_url(election);
+    // hold the election endpoint's answer back for 1.5 s
+    let install = js_sys::Function::new_with_args(
+        "needle",
+        "const real = window.fetch;
+         window.fetch = function (input, init) {
+           const answer = real.call(this, input, init);
+           return String(input).includes(needle) ? new Promise((ok) => setTimeout(() => ok(answer), 1500)) : answer;
+         };
+         return () => { window.fetch = real; };",
+    );
+    let restore: js_sys::Function = install
+        .call1(&JsValue::NULL, &election_url.as_str().into())
+        .unwrap()
+        .unchecked_into();
+    let (ready, _l) = record("election-widget:ready");
+    let el = host(&[
+        ("data-src", &blob_url(news)),
+        ("data-election-src", &election_url),
+        ("data-now", "2024-03-01T09:00:00+03:30"),
+    ]);
+    embed::mount(&el);
+    wait_for("the news", 1000, || state(&el).as_deref() == Some("ready")).await;
+    let shadow = el.shadow_root().unwrap();
+    assert!(shadow.query_selector(".card").unwrap().is_some());
+    assert!(
+        shadow.query_selector(".cta").unwrap().is_none(),
+        "the election is still on its way"
+    );
+    wait_for("the election", 5000, || {
+        shadow.query_selector(".cta").ok().flatten().is_some()
+    })
+    .await;
+    let mine = ready
+        .borrow()
+        .iter()
+        .filter(|d| detail_field(d, "items").as_f64() == Some(1.0))
+        .count();
+    assert_eq!(mine, 1, "one network load, one ready event");
+    restore.call0(&JsValue::NULL).unwrap();
+    embed::unmount(&el);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
 async fn a_failed_image_keeps_its_box_and_shows_no_broken_icon() {
     let doc = r#"{"items":[{"id":"1","title":"t","image":{"src":"https://127.0.0.1:9/missing.jpg","alt":"a","width":640,"height":360}}]}"#;
     let el = host(&[("data-src", &blob_url(doc)), ("data-eager", "")]);

@@ -124,7 +124,16 @@ struct Task {
 impl Task {
     async fn run(self, mut shown: Option<Rc<Shown>>, mut fresh: u32) {
         loop {
-            let Some(outcome) = self.load().await else {
+            let next = fresh.wrapping_add(1);
+            // the news may show before a slow election endpoint answers; the same `fresh`
+            // number later, with the election added, announces no second ready event
+            let early = |news: Rc<Shown>| {
+                self.state.set(LoadState::Ready {
+                    shown: news,
+                    fresh: next,
+                })
+            };
+            let Some(outcome) = self.load(&early).await else {
                 return;
             };
             if self.signal.aborted() {
@@ -132,7 +141,7 @@ impl Task {
             }
             match (outcome, &shown) {
                 (Ok(new), _) => {
-                    fresh = fresh.wrapping_add(1);
+                    fresh = next;
                     shown = Some(new.clone());
                     self.state.set(LoadState::Ready { shown: new, fresh });
                 }
@@ -153,8 +162,10 @@ impl Task {
         }
     }
 
-    /// One load of the bulletin and, side by side, of the election endpoint if any. None when aborted.
-    async fn load(&self) -> Option<Result<Rc<Shown>, Problem>> {
+    /// One load of the bulletin and, side by side, of the election endpoint if any. When the
+    /// bulletin comes first, `early` shows it at once. None when aborted.
+    async fn load(&self, early: &dyn Fn(Rc<Shown>)) -> Option<Result<Rc<Shown>, Problem>> {
+        use futures::future::{select, Either};
         let config = &self.config;
         let url = config.src.as_ref().ok()?;
         let limits = Limits {
@@ -171,27 +182,37 @@ impl Task {
                 None => None,
             }
         };
-        let (body, election) =
-            futures::future::join(fetch::get(url, limits, &self.signal), election).await;
-        let body = match body? {
-            Ok(body) => body,
-            Err(problem) => return Some(Err(logged(url, problem))),
+        let news = fetch::get(url, limits, &self.signal);
+        futures::pin_mut!(news, election);
+        let (mut bulletin, election) = match select(news, election).await {
+            Either::Left((body, election)) => {
+                let bulletin = match self.news(url, body?) {
+                    Ok(b) => b,
+                    Err(problem) => return Some(Err(problem)),
+                };
+                if config.election_src.is_some() {
+                    early(shown(bulletin.clone()));
+                }
+                (bulletin, election.await)
+            }
+            Either::Right((election, news)) => match self.news(url, news.await?) {
+                Ok(b) => (b, election),
+                Err(problem) => return Some(Err(problem)),
+            },
         };
-        let mut bulletin = match parse(&body.json, url, config) {
-            Ok(b) => b,
-            Err(problem) => return Some(Err(logged(url, problem))),
-        };
-        let now_ms = clock::device_millis();
-        cache::store(url, &body.text, now_ms);
         if let Some((src, result)) = election {
             self.add_elections(src, result?, &mut bulletin);
         }
-        let skew = clock::skew(clock::device(), bulletin.generated);
-        Some(Ok(Rc::new(Shown {
-            bulletin,
-            skew,
-            fetched_ms: now_ms,
-        })))
+        Some(Ok(shown(bulletin)))
+    }
+
+    /// Parses a fetched bulletin and keeps it as the endpoint's last good copy.
+    fn news(&self, url: &str, body: Result<fetch::Body, Problem>) -> Result<Bulletin, Problem> {
+        let body = body.map_err(|problem| logged(url, problem))?;
+        let bulletin =
+            parse(&body.json, url, &self.config).map_err(|problem| logged(url, problem))?;
+        cache::store(url, &body.text, clock::device_millis());
+        Ok(bulletin)
     }
 
     /// Takes the election block from `data-election-src`. A failure there costs the
@@ -221,6 +242,16 @@ impl Task {
             }
         }
     }
+}
+
+/// A bulletin fresh from the network, with the clock correction it implies.
+fn shown(bulletin: Bulletin) -> Rc<Shown> {
+    let skew = clock::skew(clock::device(), bulletin.generated);
+    Rc::new(Shown {
+        bulletin,
+        skew,
+        fetched_ms: clock::device_millis(),
+    })
 }
 
 fn context<'a>(
