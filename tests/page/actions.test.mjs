@@ -1,41 +1,28 @@
 // The call-to-action's buttons as a reader uses them: add to calendar (a real .ics download,
 // checked against RFC 5545) and share (headless browsers have no Web Share, so the clipboard
 // and the select-the-link fallbacks are what this exercises).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve } from './serve.mjs';
-import { launch } from './browser.mjs';
+import { harness } from './browser.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-let site;
-let browser;
 
-before(async () => {
-  site = await serve(DIST, {
-    routes: {
+const h = harness({
       '/one.html': (req, res) => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end('<!doctype html><body><div id="w" data-election-widget data-eager data-src="bulletin.fa.json" data-now="2024-02-24T14:15:00+03:30"></div><script type="module" src="embed.js"></script></body>');
       },
-    },
-  });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+    });
 
 async function open(context) {
   const page = await context.newPage();
-  await page.goto(`${site.url}one.html`);
+  await page.goto(`${h.site.url}one.html`);
   await page.waitForFunction(() => document.getElementById('w').getAttribute('data-state') === 'ready');
   return page;
 }
 
 test('add to calendar downloads a valid iCalendar file', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await h.browser.newContext({ acceptDownloads: true });
   const page = await open(context);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -54,25 +41,25 @@ test('add to calendar downloads a valid iCalendar file', async () => {
 });
 
 test('share copies the link with visible confirmation where the clipboard works', async () => {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const context = await h.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await open(context);
   assert.equal(await page.evaluate(() => typeof navigator.share), 'undefined', 'no Web Share here');
   await page.locator('#w .share button').click();
   await page.locator('#w .share__note').waitFor();
   assert.equal(await page.locator('#w .share__note').textContent(), 'پیوند خبر کپی شد.');
   // the sample item has no URL of its own: the page's is shared
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.url}one.html`);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${h.site.url}one.html`);
   await context.close();
 });
 
 test('without a clipboard the link is shown selected for copying', async () => {
-  const context = await browser.newContext();
+  const context = await h.browser.newContext();
   await context.addInitScript(() => { Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }); });
   const page = await open(context);
   await page.locator('#w .share button').click();
   const input = page.locator('#w .share__input');
   await input.waitFor();
-  assert.equal(await input.inputValue(), `${site.url}one.html`);
+  assert.equal(await input.inputValue(), `${h.site.url}one.html`);
   const selected = await page.evaluate(() => {
     const el = document.getElementById('w').shadowRoot.querySelector('.share__input');
     return el.selectionStart === 0 && el.selectionEnd === el.value.length && document.getElementById('w').shadowRoot.activeElement === el;

@@ -1,5 +1,10 @@
 // Shared Playwright setup: Debian's Chromium, never a downloaded browser, no network but loopback.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+import { startFaults } from './faults.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -33,4 +38,28 @@ export async function recordEvents(page) {
     }
   });
   return () => page.evaluate(() => window.__ewEvents);
+}
+
+/**
+ * The usual setup of a page-level test file: the release build (dist/) on 127.0.0.1 with
+ * `routes` added (and /blank.html, a page that only loads embed.js), the fault-injection
+ * server, and Chromium; all closed after the file's tests. Fields fill in before the tests run.
+ */
+export function harness(routes = {}) {
+  const h = { site: null, faults: null, browser: null };
+  before(async () => {
+    const blank = (req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><body><script type="module" src="embed.js"></script></body>');
+    };
+    h.site = await serve(DIST, { routes: { '/blank.html': blank, ...routes } });
+    h.faults = await startFaults();
+    h.browser = await launch();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.faults?.close();
+    await h.site?.close();
+  });
+  return h;
 }

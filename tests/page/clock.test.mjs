@@ -2,34 +2,19 @@
 // on the minute and at the opening boundary, not every second, pauses while the page is
 // hidden, announces only phase changes, and trusts the bulletin's `generated` time over a
 // device clock that is behind.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './serve.mjs';
-import { startFaults } from './faults.mjs';
-import { launch } from './browser.mjs';
+import { harness } from './browser.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-let site;
-let faults;
-let browser;
 
-before(async () => {
-  site = await serve(DIST, { routes: { '/blank.html': (req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><body><script type="module" src="embed.js"></script></body>'); } } });
-  faults = await startFaults();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await faults?.close();
-  await site?.close();
-});
+const h = harness();
 
 const OPENS = Date.parse('2024-03-01T08:00:00+03:30');
 const CLOSES = Date.parse('2024-03-01T18:00:00+03:30');
 
 async function widget(page, start, generated) {
   await page.clock.install({ time: start });
-  await page.goto(`${site.url}blank.html`);
+  await page.goto(`${h.site.url}blank.html`);
   const q = new URLSearchParams({ opens: new Date(OPENS).toISOString(), closes: new Date(CLOSES).toISOString() });
   if (generated) q.set('generated', generated);
   await page.evaluate((src) => {
@@ -39,7 +24,7 @@ async function widget(page, start, generated) {
     el.setAttribute('data-eager', '');
     el.setAttribute('data-src', src);
     document.body.append(el);
-  }, `${faults.url}election?${q}`);
+  }, `${h.faults.url}election?${q}`);
   await page.waitForFunction(() => document.getElementById('w')?.getAttribute('data-state') === 'ready', null, { timeout: 15_000 });
 }
 
@@ -53,7 +38,7 @@ const read = (page) => page.evaluate(() => {
 });
 
 test('counts down on the minute, opens exactly at the boundary, pauses while hidden', async () => {
-  const page = await browser.newPage();
+  const page = await h.browser.newPage();
   // 1 hour, 1 minute and 30 seconds before opening
   await widget(page, OPENS - (61 * 60 + 30) * 1000);
   let r = await read(page);
@@ -91,7 +76,7 @@ test('counts down on the minute, opens exactly at the boundary, pauses while hid
 });
 
 test('a device clock behind the bulletin counts from the bulletin\'s time', async () => {
-  const page = await browser.newPage();
+  const page = await h.browser.newPage();
   // the phone thinks it is three days earlier; the bulletin was generated during voting
   await widget(page, OPENS - 3 * 86_400_000, new Date(OPENS + 3600_000).toISOString());
   assert.equal((await read(page)).phase, 'open');
@@ -99,9 +84,9 @@ test('a device clock behind the bulletin counts from the bulletin\'s time', asyn
 });
 
 test('data-refresh reloads periodically; a failed refresh keeps the copy on screen as stale', async () => {
-  const page = await browser.newPage();
+  const page = await h.browser.newPage();
   await page.clock.install({ time: OPENS - 86_400_000 });
-  await page.goto(`${site.url}blank.html`);
+  await page.goto(`${h.site.url}blank.html`);
   await page.evaluate(() => {
     window.__ready = 0;
     window.__errors = [];
@@ -117,14 +102,14 @@ test('data-refresh reloads periodically; a failed refresh keeps the copy on scre
     el.setAttribute('data-refresh', '10'); // raised to the minimum of 30 s
     el.setAttribute('data-src', src);
     document.body.append(el);
-  }, `${faults.url}switch?id=${id}`);
+  }, `${h.faults.url}switch?id=${id}`);
   await page.waitForFunction(() => window.__ready === 1, null, { timeout: 15_000 });
   await page.clock.runFor(20_000);
   assert.equal(await page.evaluate(() => window.__ready), 1, 'not before 30 s (minus jitter)');
   await page.clock.runFor(15_000);
   await page.waitForFunction(() => window.__ready === 2, null, { timeout: 15_000 });
   // the endpoint goes down: the next refresh fails after its retries, and the copy stays
-  await page.request.get(`${faults.url}control?id=${id}&mode=fail`);
+  await page.request.get(`${h.faults.url}control?id=${id}&mode=fail`);
   for (let i = 0; i < 10 && !(await page.evaluate(() => window.__errors.length)); i += 1) {
     await page.clock.runFor(10_000);
     await page.waitForTimeout(50);

@@ -1,20 +1,12 @@
 // Every fault an endpoint can have, and every feed format, against the release build in
 // headless Chromium: the state and message shown, the event and its code, the last good
 // bulletin kept, the host page still working, and no uncaught error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './serve.mjs';
-import { startFaults } from './faults.mjs';
-import { launch, recordEvents, watch } from './browser.mjs';
+import { harness, recordEvents, watch } from './browser.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-let site;
-let faults;
-let browser;
 
-before(async () => {
-  site = await serve(DIST, {
-    routes: {
+const h = harness({
       '/host.html': (req, res) => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end('<!doctype html><html lang="en"><body><button id="alive">0</button><script type="module" src="embed.js"></script><script src="host.js"></script></body></html>');
@@ -23,20 +15,11 @@ before(async () => {
         res.writeHead(200, { 'content-type': 'text/javascript' });
         res.end("document.getElementById('alive').addEventListener('click', (e) => { e.target.textContent = String(Number(e.target.textContent) + 1); });");
       },
-    },
-  });
-  faults = await startFaults();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await faults?.close();
-  await site?.close();
-});
+    });
 
 /** Opens the host page and mounts one widget per attrs; resolves when each has settled. */
 async function widgets(page, list) {
-  await page.goto(`${site.url}host.html`);
+  await page.goto(`${h.site.url}host.html`);
   await page.evaluate((list) => {
     list.forEach((attrs, i) => {
       const el = document.createElement('div');
@@ -88,10 +71,10 @@ const FAULTS = [
 ];
 
 test('each fault ends in its error state, with its code, message and event', async () => {
-  const page = await browser.newPage();
+  const page = await h.browser.newPage();
   const seen = watch(page);
   const events = await recordEvents(page);
-  const results = await widgets(page, FAULTS.map(([route]) => ({ 'data-src': `${faults.url}${route}`, 'data-timeout': '2' })));
+  const results = await widgets(page, FAULTS.map(([route]) => ({ 'data-src': `${h.faults.url}${route}`, 'data-timeout': '2' })));
   const fired = await events();
   FAULTS.forEach(([route, state, code, retry], i) => {
     const r = results[i];
@@ -110,13 +93,13 @@ test('each fault ends in its error state, with its code, message and event', asy
 });
 
 test('transient failures recover: 503 then 200, 429 with Retry-After, a wrong content type', async () => {
-  const page = await browser.newPage();
+  const page = await h.browser.newPage();
   const seen = watch(page);
   const id = String(Date.now());
   const results = await widgets(page, [
-    { 'data-src': `${faults.url}503-then-200?id=${id}` },
-    { 'data-src': `${faults.url}429?id=${id}` },
-    { 'data-src': `${faults.url}wrong-type` },
+    { 'data-src': `${h.faults.url}503-then-200?id=${id}` },
+    { 'data-src': `${h.faults.url}429?id=${id}` },
+    { 'data-src': `${h.faults.url}wrong-type` },
   ]);
   for (const r of results) {
     assert.equal(r.state, 'ready');
@@ -127,12 +110,12 @@ test('transient failures recover: 503 then 200, 429 with Retry-After, a wrong co
 });
 
 test('every feed format renders without conversion', async () => {
-  const page = await browser.newPage();
+  const page = await h.browser.newPage();
   const seen = watch(page);
   const names = ['jsonfeed.json', 'wordpress.json', 'wordpress-embed.json', 'newsarticle.json', 'newsarticle-array.json', 'newsarticle-graph.json'];
-  const list = names.map((name) => ({ 'data-src': `${faults.url}feed?name=${name}`, 'data-items': '2' }));
+  const list = names.map((name) => ({ 'data-src': `${h.faults.url}feed?name=${name}`, 'data-items': '2' }));
   list.push({
-    'data-src': `${faults.url}feed?name=custom.json`,
+    'data-src': `${h.faults.url}feed?name=custom.json`,
     'data-fields': JSON.stringify({ items: '/data/posts', title: '/headline', body: { pointer: '/html', html: true }, url: '/link' }),
   });
   const results = await widgets(page, list);
@@ -146,14 +129,14 @@ test('every feed format renders without conversion', async () => {
 });
 
 test('the last good bulletin stays when the endpoint fails later', async () => {
-  const context = await browser.newContext();
+  const context = await h.browser.newContext();
   const page = await context.newPage();
   const seen = watch(page);
   const id = `keep-${Date.now()}`;
-  const src = `${faults.url}switch?id=${id}`;
+  const src = `${h.faults.url}switch?id=${id}`;
   const first = await widgets(page, [{ 'data-src': src }]);
   assert.equal(first[0].state, 'ready');
-  await page.request.get(`${faults.url}control?id=${id}&mode=fail`);
+  await page.request.get(`${h.faults.url}control?id=${id}&mode=fail`);
   const events = await recordEvents(page);
   const second = await widgets(page, [{ 'data-src': src }]);
   await page.waitForFunction(() => window.__ewEvents.some((e) => e.detail.stale === true), null, { timeout: 20_000 });

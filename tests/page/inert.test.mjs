@@ -2,37 +2,23 @@
 // of a bulletin, rendered in headless Chromium. Nothing runs, no dialog opens, no element or
 // attribute comes from the data, no link has a scheme other than http(s) or tel, and every
 // text field is its own bidi island.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './serve.mjs';
-import { startFaults, HOSTILE } from './faults.mjs';
-import { launch } from './browser.mjs';
+import { HOSTILE } from './faults.mjs';
+import { harness } from './browser.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
 const TAGS = new Set(['DIV', 'ARTICLE', 'P', 'H2', 'SPAN', 'BDI', 'TIME', 'BUTTON', 'A', 'SECTION', 'METER', 'IMG', 'NAV', 'UL', 'LI', 'LABEL', 'INPUT', 'STRONG']);
-let site;
-let faults;
-let browser;
 
-before(async () => {
-  site = await serve(DIST, { routes: { '/blank.html': (req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><body><script type="module" src="embed.js"></script></body>'); } } });
-  faults = await startFaults();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await faults?.close();
-  await site?.close();
-});
+const h = harness();
 
 test(`${HOSTILE.length} hostile strings in every field stay inert text`, async () => {
   assert.ok(HOSTILE.length > 250);
-  const page = await browser.newPage();
+  const page = await h.browser.newPage();
   const dialogs = [];
   const errors = [];
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${site.url}blank.html`);
+  await page.goto(`${h.site.url}blank.html`);
   const BATCH = 40;
   for (let start = 0; start < HOSTILE.length; start += BATCH) {
     const ids = [];
@@ -72,7 +58,7 @@ test(`${HOSTILE.length} hostile strings in every field stay inert text`, async (
         }
       }
       return { problems, pwned: window.pwned ?? null };
-    }, { ids, base: faults.url, tags: [...TAGS] });
+    }, { ids, base: h.faults.url, tags: [...TAGS] });
     assert.deepEqual(report.problems, [], `batch from ${start}`);
     assert.equal(report.pwned, null);
   }
