@@ -33,38 +33,9 @@ pub trait Source {
 /// The browser's source: a value from `JSON.parse`, turned into a [`Tree`] without serde.
 pub struct JsSource(pub wasm_bindgen::JsValue);
 
-impl JsSource {
-    /// Accepts a parsed value only if it nests at most [`tree::MAX_DEPTH`] levels deep.
-    ///
-    /// The browser's stack is small: a 100,000-level document read recursively would trap
-    /// the module (and every widget with it). This walk is iterative, so depth is refused
-    /// before any recursive read.
-    pub fn checked(value: wasm_bindgen::JsValue) -> Result<JsSource, FeedError> {
-        use wasm_bindgen::JsCast;
-        let mut stack = vec![(value.clone(), 0usize)];
-        while let Some((v, depth)) = stack.pop() {
-            let children = if js_sys::Array::is_array(&v) {
-                js_sys::Array::from(&v)
-            } else if v.is_object() {
-                js_sys::Object::values(v.unchecked_ref())
-            } else {
-                continue;
-            };
-            if depth >= tree::MAX_DEPTH {
-                return Err(FeedError::document(format!(
-                    "the JSON is nested more than {} levels deep",
-                    tree::MAX_DEPTH
-                )));
-            }
-            stack.extend(children.iter().map(|c| (c, depth + 1)));
-        }
-        Ok(JsSource(value))
-    }
-}
-
 impl Source for JsSource {
     fn tree(&self) -> Result<Tree, FeedError> {
-        Ok(Tree::from_js(&self.0))
+        Tree::from_js(&self.0).map_err(FeedError::document)
     }
 }
 

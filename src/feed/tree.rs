@@ -192,41 +192,47 @@ impl Tree {
     }
 
     /// Converts a value from the browser's `JSON.parse` without serde: a walk over plain
-    /// JavaScript values. Call it on values whose depth was checked ([`super::JsSource::checked`]).
-    pub fn from_js(value: &wasm_bindgen::JsValue) -> Tree {
+    /// JavaScript values that refuses to go deeper than [`MAX_DEPTH`], so a 100,000-level
+    /// document is an error after 64 frames instead of a stack overflow that would trap the
+    /// module (and every widget with it).
+    pub fn from_js(value: &wasm_bindgen::JsValue) -> Result<Tree, String> {
+        Tree::from_js_at(value, 0)
+    }
+
+    fn from_js_at(value: &wasm_bindgen::JsValue, depth: usize) -> Result<Tree, String> {
         use wasm_bindgen::JsCast;
         if value.is_null() || value.is_undefined() {
-            Tree::Null
-        } else if let Some(b) = value.as_bool() {
-            Tree::Bool(b)
-        } else if let Some(n) = value.as_f64() {
-            Tree::Number(n)
-        } else if let Some(s) = value.as_string() {
-            Tree::String(s)
-        } else if js_sys::Array::is_array(value) {
-            Tree::Array(
-                js_sys::Array::from(value)
-                    .iter()
-                    .map(|v| Tree::from_js(&v))
-                    .collect(),
-            )
-        } else if value.is_object() {
-            let entries = js_sys::Object::entries(value.unchecked_ref());
-            Tree::Object(
-                entries
-                    .iter()
-                    .map(|pair| {
-                        let pair = js_sys::Array::from(&pair);
-                        (
-                            pair.get(0).as_string().unwrap_or_default(),
-                            Tree::from_js(&pair.get(1)),
-                        )
-                    })
-                    .collect(),
-            )
-        } else {
-            Tree::Null
+            return Ok(Tree::Null);
         }
+        if let Some(b) = value.as_bool() {
+            return Ok(Tree::Bool(b));
+        }
+        if let Some(n) = value.as_f64() {
+            return Ok(Tree::Number(n));
+        }
+        if let Some(s) = value.as_string() {
+            return Ok(Tree::String(s));
+        }
+        if !value.is_object() {
+            return Ok(Tree::Null);
+        }
+        if depth >= MAX_DEPTH {
+            return Err(format!(
+                "the JSON is nested more than {MAX_DEPTH} levels deep"
+            ));
+        }
+        if js_sys::Array::is_array(value) {
+            let array = js_sys::Array::from(value);
+            let items = array.iter().map(|v| Tree::from_js_at(&v, depth + 1));
+            return items.collect::<Result<_, _>>().map(Tree::Array);
+        }
+        let entries = js_sys::Object::entries(value.unchecked_ref());
+        let members = entries.iter().map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            let key = pair.get(0).as_string().unwrap_or_default();
+            Tree::from_js_at(&pair.get(1), depth + 1).map(|v| (key, v))
+        });
+        members.collect::<Result<_, _>>().map(Tree::Object)
     }
 }
 

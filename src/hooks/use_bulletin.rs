@@ -226,8 +226,9 @@ impl Task {
         let parsed = result.and_then(|body| {
             let resolve = |raw: &str, kind| links::resolve(raw, url, kind);
             let ctx = context(&self.config, &resolve);
-            JsSource::checked(body.json)
-                .and_then(|source| feed::native::parse_elections(&source.tree()?, &ctx))
+            JsSource(body.json)
+                .tree()
+                .and_then(|tree| feed::native::parse_elections(&tree, &ctx))
                 .map_err(|e| Problem::BadData(e.to_string()))
         });
         match parsed {
@@ -273,7 +274,7 @@ fn parse(json: &JsValue, url: &str, config: &Config) -> Result<Bulletin, Problem
     };
     let resolve = |raw: &str, kind| links::resolve(raw, url, kind);
     let ctx = context(config, &resolve);
-    let source = JsSource::checked(json.clone()).map_err(|e| Problem::BadData(e.to_string()))?;
+    let source = JsSource(json.clone());
     let parsed = feed::read(&source, config.format, fields.as_ref(), &ctx)
         .map_err(|e| Problem::BadData(e.to_string()))?;
     warn_all(url, &parsed.warnings);
@@ -283,8 +284,8 @@ fn parse(json: &JsValue, url: &str, config: &Config) -> Result<Bulletin, Problem
 fn field_map(raw: &str) -> Result<FieldMap, Problem> {
     let json = js_sys::JSON::parse(raw)
         .map_err(|_| Problem::Config("data-fields is not valid JSON".into()))?;
-    let tree: Tree = JsSource::checked(json)
-        .and_then(|s| s.tree())
+    let tree: Tree = JsSource(json)
+        .tree()
         .map_err(|e| Problem::Config(format!("data-fields: {e}")))?;
     FieldMap::from_tree(&tree).map_err(Problem::Config)
 }
