@@ -3,8 +3,9 @@
 //! Every format is read from one generic, depth-bounded [`Tree`]: the browser builds it
 //! from `JSON.parse`'s result (no JSON parser and no serde in the wasm, which keeps the
 //! module small), the host tests from serde_json, both through [`Source`]. The format is
-//! detected from the document's shape ([`detect`]) unless the page names it. Each adapter turns its format into [`Draft`] items; [`finish`] applies
-//! the one set of rules for every format: text normalisation, the link policy, dates.
+//! detected from the document's shape ([`detect`]) unless the page names it. Each adapter
+//! turns its format into [`Draft`] items; [`finish`] applies the one set of rules for every
+//! format: text normalisation, the link policy, dates.
 //! Structural errors name the JSON path of the bad field; a bad optional field is dropped
 //! with a warning so that the rest of the bulletin still shows.
 
