@@ -98,8 +98,10 @@ if (!window.ElectionWidget) {
     if (host.shadowRoot || typeof CSSStyleSheet !== 'function') return;
     let root;
     try {
-      skeletonSheet ??= new CSSStyleSheet();
-      skeletonSheet.replaceSync(SKELETON);
+      if (!skeletonSheet) {
+        skeletonSheet = new CSSStyleSheet();
+        skeletonSheet.replaceSync(SKELETON);
+      }
       root = host.attachShadow({ mode: 'open' });
       root.adoptedStyleSheets = [skeletonSheet];
     } catch { return; }
