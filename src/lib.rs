@@ -24,6 +24,11 @@ pub mod time;
 
 use wasm_bindgen::prelude::*;
 
+/// talc instead of Rust's default dlmalloc: smaller, and enough for a single-threaded module.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Mounts a widget on `host` (called by `embed.js` for every `[data-election-widget]`).
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_js(host: web_sys::Element) {
