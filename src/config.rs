@@ -16,6 +16,7 @@
 
 use crate::feed::Format;
 use crate::problem::Problem;
+use crate::text::quoted::Quoted;
 use crate::time::{parse_rfc3339, Instant};
 
 /// Shortest refresh period; shorter ones are raised to it, with a console warning.
@@ -60,13 +61,17 @@ impl Config {
                 "the element has no data-src attribute".into(),
             )),
             Some(s) if s.is_empty() => Err(Problem::Config("data-src is empty".into())),
-            Some(s) => resolve(&s)
-                .ok_or_else(|| Problem::Config(format!("data-src {s:?} is not an http(s) URL"))),
+            Some(s) => resolve(&s).ok_or_else(|| {
+                Problem::Config(format!("data-src {} is not an http(s) URL", Quoted(&s)))
+            }),
         };
         let now = attr("data-now").and_then(|raw| match parse_rfc3339(&raw) {
             Ok(t) => Some(t),
             Err(e) => {
-                warnings.push(format!("data-now {raw:?}: {e}; using the device clock"));
+                warnings.push(format!(
+                    "data-now {}: {e}; using the device clock",
+                    Quoted(&raw)
+                ));
                 None
             }
         });
@@ -96,7 +101,7 @@ impl Config {
         let format = attr("data-format").and_then(|f| {
             let parsed = Format::from_attribute(&f);
             if parsed.is_none() {
-                warnings.push(format!("data-format {f:?}: expected native, jsonfeed, wordpress or newsarticle; detecting the format instead"));
+                warnings.push(format!("data-format {}: expected native, jsonfeed, wordpress or newsarticle; detecting the format instead", Quoted(&f)));
             }
             parsed
         });
@@ -104,7 +109,10 @@ impl Config {
         let items = number(attr("data-items"), "data-items", 1, 20, 1, &mut warnings) as usize;
         let election_src = attr("data-election-src").map(|s| {
             resolve(s.trim()).ok_or_else(|| {
-                Problem::Config(format!("data-election-src {s:?} is not an http(s) URL"))
+                Problem::Config(format!(
+                    "data-election-src {} is not an http(s) URL",
+                    Quoted(&s)
+                ))
             })
         });
         let refresh_secs = attr("data-refresh").and_then(|raw| match raw.trim().parse::<u32>() {
@@ -118,7 +126,8 @@ impl Config {
             Ok(n) => Some(n),
             Err(_) => {
                 warnings.push(format!(
-                    "data-refresh {raw:?}: expected seconds; not refreshing"
+                    "data-refresh {}: expected seconds; not refreshing",
+                    Quoted(&raw)
                 ));
                 None
             }
@@ -154,7 +163,8 @@ fn number(
         Ok(n) if (min..=max).contains(&n) => n,
         _ => {
             warnings.push(format!(
-                "{name} {raw:?}: expected a whole number from {min} to {max}; using {default}"
+                "{name} {}: expected a whole number from {min} to {max}; using {default}",
+                Quoted(&raw)
             ));
             default
         }

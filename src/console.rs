@@ -18,3 +18,12 @@ pub fn warn(message: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = message;
 }
+
+/// A warning with the JavaScript value that caused it, shown by the console itself (an
+/// exception keeps its stack there; no string conversion needed on our side).
+pub fn warn_value(message: &str, value: &wasm_bindgen::JsValue) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::warn_2(&format!("{PREFIX} {message}").into(), value);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (message, value);
+}

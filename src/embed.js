@@ -25,23 +25,31 @@ if (!window.ElectionWidget) {
   // Vazirmatn (Arabic-script subset, OFL, shipped in fonts/) under a family name of our own,
   // since host pages often declare their own "Vazirmatn". @font-face inside a shadow root is
   // ignored, so the faces are added to the document, once, when the first widget wants them.
-  let fontsAdded = false;
-  const addFonts = () => {
-    if (fontsAdded || typeof FontFace !== 'function' || !document.fonts) return;
-    fontsAdded = true;
+  // They download only after the module has arrived: on a slow line 44 KiB of font would
+  // otherwise share the bandwidth with the module and hold back the card by a quarter of a
+  // second. Both faces are added together, and only while no widget shows text yet: a font
+  // that arrives later is never swapped in under the reader's eyes (it waits in the HTTP
+  // cache for the next page view, which gets it at once).
+  let fontsWanted = false;
+  let fontsStarted = false;
+  const startFonts = () => {
+    if (fontsStarted || !fontsWanted || !api || typeof FontFace !== 'function' || !document.fonts) return;
+    fontsStarted = true;
     const range = 'U+0600-06FF, U+0750-077F, U+08A0-08FF, U+200C-200F, U+FB50-FDFF, U+FE70-FEFF';
-    for (const [file, weight] of [['Vazirmatn-NL-Regular.woff2', '400'], ['Vazirmatn-NL-Bold.woff2', '700']]) {
-      const face = new FontFace('Election Widget Vazirmatn', `url("${new URL(`fonts/${file}`, here)}") format("woff2")`, {
+    const faces = [['Vazirmatn-NL-Regular.woff2', '400'], ['Vazirmatn-NL-Bold.woff2', '700']].map(([file, weight]) =>
+      new FontFace('Election Widget Vazirmatn', `url("${new URL(`fonts/${file}`, here)}") format("woff2")`, {
         weight, unicodeRange: range, display: 'optional',
-      });
-      document.fonts.add(face);
-      face.load().catch(() => {}); // a blocked or missing font leaves the system fonts in place
-    }
+      }));
+    Promise.all(faces.map((f) => f.load())).then(() => {
+      const shown = [...mounted].some((h) => h.getAttribute('data-state') !== 'loading');
+      if (!shown) for (const f of faces) document.fonts.add(f);
+    }, () => {}); // a blocked or missing font leaves the system fonts in place
   };
+  const wantFonts = () => { fontsWanted = true; startFonts(); };
 
   const mountNow = (host) => {
     if (mounted.has(host) || !host.isConnected) return;
-    if (host.getAttribute('data-font') !== 'system') addFonts();
+    if (host.getAttribute('data-font') !== 'system') wantFonts();
     if (!api) { waiting.add(host); return; }
     mounted.add(host);
     early.delete(host);
@@ -170,6 +178,7 @@ if (!window.ElectionWidget) {
       const exports = await glue.default({ module_or_path: wasm });
       memory = exports.memory ?? null;
       api = glue;
+      startFonts();
     } catch (err) {
       console.error(`${PREFIX} could not start (WebAssembly unsupported or blocked by the page's Content-Security-Policy: script-src needs 'wasm-unsafe-eval'); the fallback content stays.`, err);
       for (const host of document.querySelectorAll(SELECTOR)) {

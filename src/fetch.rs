@@ -6,7 +6,6 @@
 //! as a stream, to stop reading at the size limit whether or not `Content-Length` is sent.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -45,7 +44,26 @@ struct Flight {
 }
 
 thread_local! {
-    static FLIGHTS: RefCell<HashMap<String, Rc<Flight>>> = RefCell::new(HashMap::new());
+    /// In-flight loads by URL. A page names a handful of endpoints, so a list does; a hash
+    /// map would add another copy of its table code to the module.
+    static FLIGHTS: RefCell<Vec<(String, Rc<Flight>)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn flight_for(url: &str) -> Option<Rc<Flight>> {
+    FLIGHTS.with(|f| {
+        f.borrow()
+            .iter()
+            .find(|(u, _)| u == url)
+            .map(|(_, g)| g.clone())
+    })
+}
+
+/// Forgets the flight for `url`; only when it is `flight`, if one is given.
+fn forget(url: &str, flight: Option<&Rc<Flight>>) {
+    FLIGHTS.with(|f| {
+        f.borrow_mut()
+            .retain(|(u, g)| u != url || flight.is_some_and(|flight| !Rc::ptr_eq(g, flight)))
+    });
 }
 
 /// Loads `url` as JSON. Widgets asking for the same URL at the same time share one request;
@@ -55,9 +73,7 @@ pub async fn get(url: &str, limits: Limits, signal: &AbortSignal) -> Option<Resu
     if signal.aborted() {
         return None;
     }
-    let flight = FLIGHTS
-        .with(|f| f.borrow().get(url).cloned())
-        .unwrap_or_else(|| start(url, limits));
+    let flight = flight_for(url).unwrap_or_else(|| start(url, limits));
     flight.waiting.set(flight.waiting.get() + 1);
     let _leave = Leave {
         flight: flight.clone(),
@@ -86,14 +102,7 @@ impl Drop for Leave {
             if let Some(c) = &self.flight.controller {
                 c.abort();
             }
-            FLIGHTS.with(|f| {
-                let mut f = f.borrow_mut();
-                if f.get(&self.url)
-                    .is_some_and(|g| Rc::ptr_eq(g, &self.flight))
-                {
-                    f.remove(&self.url);
-                }
-            });
+            forget(&self.url, Some(&self.flight));
         }
     }
 }
@@ -112,7 +121,7 @@ fn start(url: &str, limits: Limits) -> Rc<Flight> {
                     .await
                     .unwrap_or(Err(Problem::Network));
                 *result.borrow_mut() = Some(outcome);
-                FLIGHTS.with(|f| f.borrow_mut().remove(&url));
+                forget(&url, None);
                 if let Some(resolve) = resolve {
                     let _ = resolve.call0(&JsValue::UNDEFINED);
                 }
@@ -130,7 +139,8 @@ fn start(url: &str, limits: Limits) -> Rc<Flight> {
         controller,
         waiting: Cell::new(0),
     });
-    FLIGHTS.with(|f| f.borrow_mut().insert(url.to_owned(), flight.clone()));
+    forget(url, None);
+    FLIGHTS.with(|f| f.borrow_mut().push((url.to_owned(), flight.clone())));
     flight
 }
 

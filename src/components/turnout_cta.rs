@@ -42,7 +42,7 @@ pub fn TurnoutCta(props: &TurnoutCtaProps) -> Html {
             if let Err(err) =
                 share::download(&ics::file_name(&e), "text/calendar", &ics::event(&e, now))
             {
-                crate::console::warn(&format!("calendar download failed: {err:?}"));
+                crate::console::warn_value("calendar download failed:", &err);
             }
         })
     };

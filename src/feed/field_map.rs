@@ -12,6 +12,7 @@
 use super::tree::Tree;
 use super::{finish, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, TextRules};
 use crate::text::html;
+use crate::text::quoted::Quoted;
 
 /// Card fields a map may name.
 pub const FIELDS: [&str; 10] = [
@@ -61,8 +62,8 @@ impl FieldMap {
             };
             if !(spec.pointer.is_empty() || spec.pointer.starts_with('/')) {
                 return Err(format!(
-                    "data-fields.{key}: {:?} is not a JSON Pointer (it starts with /)",
-                    spec.pointer
+                    "data-fields.{key}: {} is not a JSON Pointer (it starts with /)",
+                    Quoted(&spec.pointer)
                 ));
             }
             if key == "items" {

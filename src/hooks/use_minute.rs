@@ -39,9 +39,12 @@ pub fn use_minute(enabled: bool, skew: i64, boundary: Option<Instant>) {
         (enabled && *visible, skew, boundary, generation),
         move |&(active, skew, boundary, _)| {
             let timer = active.then(|| {
-                let now_ms = clock::device_millis() + skew as f64 * 1000.0;
-                let to_minute = 60_000.0 - now_ms.rem_euclid(60_000.0);
-                let to_boundary = boundary.map(|b| (b.0 as f64 * 1000.0 - now_ms).max(0.0));
+                // whole milliseconds: integer remainder, not f64's (which links fmod)
+                let now_ms =
+                    (clock::device_millis() as i64).saturating_add(skew.saturating_mul(1000));
+                let to_minute = 60_000 - now_ms.rem_euclid(60_000);
+                let to_boundary =
+                    boundary.map(|b| b.0.saturating_mul(1000).saturating_sub(now_ms).max(0));
                 let delay = to_boundary.map_or(to_minute, |b| b.min(to_minute));
                 // a few ms late, so the render lands after the boundary, never just before it
                 Timeout::new(delay as u32 + 20, move || {

@@ -3,3 +3,4 @@
 pub mod html;
 pub mod links;
 pub mod normalize;
+pub mod quoted;
