@@ -3,7 +3,8 @@
 //   absolute-path preloads: pages load the widget through embed.js only, exactly as a customer's
 //   page does, and a strict CSP (script-src 'self') allows no inline script.
 // - In release builds, minifies the JavaScript a page downloads (embed.js and the wasm-bindgen
-//   glue, about 2.6 KiB brotli), then adds content hashes and Subresource Integrity.
+//   glue, about 2.6 KiB brotli) and gives the module's imports short names on both sides
+//   (.ci/wasm-imports.mjs, about 2 KiB), then adds content hashes and Subresource Integrity.
 // - Makes trunk's remaining absolute asset URLs relative, so dist/ can be served from any path.
 // - In release builds, writes precompressed .br and .gz beside every text and wasm file.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { minify } from 'terser';
+import { shortenImports } from './wasm-imports.mjs';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error('postbuild: TRUNK_STAGING_DIR is not set (run through trunk)');
@@ -55,7 +57,10 @@ if (process.env.TRUNK_PROFILE === 'release') {
     return out.code;
   };
   const gluePath = join(stage, 'election-widget.js');
-  writeFileSync(gluePath, await minified('election-widget.js', readFileSync(gluePath, 'utf8')));
+  const wasmPath = join(stage, 'election-widget_bg.wasm');
+  const short = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, 'utf8'));
+  writeFileSync(wasmPath, short.wasm);
+  writeFileSync(gluePath, await minified('election-widget.js', short.glue));
   const hashed = {};
   for (const name of ['election-widget_bg.wasm', 'election-widget.js']) {
     const data = readFileSync(join(stage, name));

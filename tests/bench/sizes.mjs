@@ -56,6 +56,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       console.error(`size ratchet: FAILED, ${total.brotli - ceiling} bytes over the ceiling in tests/bench/size-budget.json`);
       process.exit(1);
     }
+    if (ceiling - total.brotli >= 1024) {
+      console.error(`size ratchet: FAILED, the total dropped ${ceiling - total.brotli} bytes below the ceiling: lower ceiling_brotli_bytes in tests/bench/size-budget.json to ${Math.ceil(total.brotli / 1024) * 1024}`);
+      process.exit(1);
+    }
     if (heavyFont || result.fonts.length > 2) {
       console.error(`size ratchet: FAILED, fonts must be at most two weights of ${fontLimit} bytes`);
       process.exit(1);
