@@ -17,6 +17,31 @@ if (!window.ElectionWidget) {
   const waiting = new Set(); // hosts asked for before the module was ready
   const mounted = new Set();
 
+  // The module first: it is what a reader waits for, and the rest of this file (observers,
+  // skeletons, preloads) runs while it downloads.
+  (async () => {
+    try {
+      if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
+      // the module and its glue download side by side; the module compiles as it streams in
+      const wasm = fetch(new URL('./election-widget_bg.wasm', here));
+      const glue = await import(new URL('./election-widget.js', here).href);
+      const exports = await glue.default({ module_or_path: wasm });
+      memory = exports.memory ?? null;
+      api = glue;
+      startFonts();
+    } catch (err) {
+      await null; // the rest of this file has run (this can fail before its first await)
+      console.error(`${PREFIX} could not start (WebAssembly unsupported or blocked by the page's Content-Security-Policy: script-src needs 'wasm-unsafe-eval'); the fallback content stays.`, err);
+      for (const host of document.querySelectorAll(SELECTOR)) {
+        restoreFallback(host);
+        fail(host, 'wasm');
+      }
+      return;
+    }
+    for (const host of waiting) mountNow(host);
+    waiting.clear();
+  })();
+
   const fail = (host, code) => {
     host.setAttribute('data-state', 'error');
     host.dispatchEvent(new CustomEvent('election-widget:error', { bubbles: true, composed: true, detail: { code } }));
@@ -168,26 +193,4 @@ if (!window.ElectionWidget) {
   });
 
   each(document.documentElement, consider);
-
-  (async () => {
-    try {
-      if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
-      // the module and its glue download side by side; the module compiles as it streams in
-      const wasm = fetch(new URL('./election-widget_bg.wasm', here));
-      const glue = await import(new URL('./election-widget.js', here).href);
-      const exports = await glue.default({ module_or_path: wasm });
-      memory = exports.memory ?? null;
-      api = glue;
-      startFonts();
-    } catch (err) {
-      console.error(`${PREFIX} could not start (WebAssembly unsupported or blocked by the page's Content-Security-Policy: script-src needs 'wasm-unsafe-eval'); the fallback content stays.`, err);
-      for (const host of document.querySelectorAll(SELECTOR)) {
-        restoreFallback(host);
-        fail(host, 'wasm');
-      }
-      return;
-    }
-    for (const host of waiting) mountNow(host);
-    waiting.clear();
-  })();
 }

