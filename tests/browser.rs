@@ -428,7 +428,14 @@ async fn headlines_and_an_election_from_a_second_endpoint() {
     ]);
     let (ready, _l) = record("election-widget:ready");
     embed::mount(&el);
-    wait_for("ready", 5000, || state(&el).as_deref() == Some("ready")).await;
+    // the news may be shown (and ready) before the election endpoint has answered
+    wait_for("ready with the call to vote", 5000, || {
+        state(&el).as_deref() == Some("ready")
+            && el
+                .shadow_root()
+                .is_some_and(|s| s.query_selector(".cta").ok().flatten().is_some())
+    })
+    .await;
     let shadow = el.shadow_root().unwrap();
     assert_eq!(
         shadow.query_selector_all(".headlines li").unwrap().length(),
