@@ -5,14 +5,40 @@ use std::rc::Rc;
 
 use election_widget::components::news_card::{NewsCard, NewsCardProps};
 use election_widget::components::status::{
-    EmptyView, ErrorView, ErrorViewProps, LocaleProps, Skeleton,
+    empty_view, error_view, skeleton, ErrorViewProps, LocaleProps,
 };
-use election_widget::components::turnout_cta::{TurnoutCta, TurnoutCtaProps};
+use election_widget::components::turnout_cta::{turnout_cta, TurnoutCtaProps};
 use election_widget::locale::Locale;
 use election_widget::model::{Election, Image, Item, Link, Turnout};
 use election_widget::problem::Problem;
 use election_widget::time::{parse_rfc3339, Instant};
-use yew::{Callback, LocalServerRenderer};
+use yew::{function_component, Callback, Html, LocalServerRenderer, Properties};
+
+/// Renders a view function on the server, inside a component as the widget does.
+#[derive(Properties)]
+struct ViewProps {
+    view: Rc<dyn Fn() -> Html>,
+}
+
+impl PartialEq for ViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &other.view)
+    }
+}
+
+#[function_component]
+fn View(props: &ViewProps) -> Html {
+    (props.view)()
+}
+
+async fn render(view: impl Fn() -> Html + 'static) -> String {
+    LocalServerRenderer::<View>::with_props(ViewProps {
+        view: Rc::new(view),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
 
 fn at(s: &str) -> Instant {
     parse_rfc3339(s).unwrap()
@@ -73,10 +99,7 @@ async fn cta(now: &str, locale: Locale) -> String {
         now: at(now),
         heading_level: 3,
     };
-    LocalServerRenderer::<TurnoutCta>::with_props(props)
-        .hydratable(false)
-        .render()
-        .await
+    render(move || turnout_cta(&props)).await
 }
 
 #[tokio::test]
@@ -193,34 +216,30 @@ async fn cta_in_english() {
 #[tokio::test]
 async fn states_around_the_content() {
     let locale = Rc::new(Locale::persian());
-    let skeleton = LocalServerRenderer::<Skeleton>::with_props(LocaleProps {
+    let props = LocaleProps {
         locale: locale.clone(),
-    })
-    .render()
-    .await;
-    assert!(skeleton.contains(r#"aria-busy="true""#) && skeleton.contains("در حال بارگذاری"));
-    let empty = LocalServerRenderer::<EmptyView>::with_props(LocaleProps {
+    };
+    let loading = render(move || skeleton(&props)).await;
+    assert!(loading.contains(r#"aria-busy="true""#) && loading.contains("در حال بارگذاری"));
+    let props = LocaleProps {
         locale: locale.clone(),
-    })
-    .render()
-    .await;
+    };
+    let empty = render(move || empty_view(&props)).await;
     assert!(empty.contains("خبری برای نمایش نیست"));
     let error = |problem| ErrorViewProps {
         problem,
         locale: locale.clone(),
         on_retry: Callback::noop(),
     };
-    let network = LocalServerRenderer::<ErrorView>::with_props(error(Problem::Network))
-        .render()
-        .await;
+    let props = error(Problem::Network);
+    let network = render(move || error_view(&props)).await;
     assert!(
         network.contains(r#"data-code="network""#)
             && network.contains("تلاش دوباره")
             && network.contains(r#"role="alert""#)
     );
-    let config = LocalServerRenderer::<ErrorView>::with_props(error(Problem::Config("x".into())))
-        .render()
-        .await;
+    let props = error(Problem::Config("x".into()));
+    let config = render(move || error_view(&props)).await;
     assert!(
         config.contains("تنظیم نشده") && !config.contains("تلاش دوباره"),
         "no retry for a page-side mistake"

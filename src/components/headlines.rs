@@ -8,15 +8,13 @@ use crate::locale::Locale;
 use crate::model::Item;
 use crate::time::format_rfc3339_utc;
 
-#[derive(Properties, PartialEq)]
 pub struct HeadlinesProps {
     pub items: Rc<[Item]>,
     pub locale: Rc<Locale>,
 }
 
 /// Headlines with links and dates; only the items given are rendered.
-#[function_component]
-pub fn Headlines(props: &HeadlinesProps) -> Html {
+pub fn headlines(props: &HeadlinesProps) -> Html {
     let locale = &props.locale;
     html! {
         <nav class="headlines" part="headlines" aria-label={locale.strings.more_news}>

@@ -1,4 +1,9 @@
 //! Views: they take data as props and know nothing about the network or the host page.
+//!
+//! Only views with state of their own (the card's fold, the share button's outcome) and the
+//! widget itself are components; the rest are plain functions from props to `Html`. Each
+//! component type instantiates Yew's lifecycle code anew, and views rendered again with their
+//! parent anyway gain nothing from it: as functions they cost the module about 2 KiB less.
 
 pub mod headlines;
 pub mod news_card;

@@ -7,14 +7,12 @@ use yew::prelude::*;
 use crate::locale::Locale;
 use crate::problem::Problem;
 
-#[derive(Properties, PartialEq)]
 pub struct LocaleProps {
     pub locale: Rc<Locale>,
 }
 
 /// Grey blocks in the card's shape, so the page keeps its layout while the bulletin loads.
-#[function_component]
-pub fn Skeleton(props: &LocaleProps) -> Html {
+pub fn skeleton(props: &LocaleProps) -> Html {
     html! {
         <div class="skeleton" role="status" aria-busy="true">
             <span class="visually-hidden">{props.locale.strings.loading}</span>
@@ -30,7 +28,6 @@ pub fn Skeleton(props: &LocaleProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct ErrorViewProps {
     pub problem: Problem,
     pub locale: Rc<Locale>,
@@ -38,8 +35,7 @@ pub struct ErrorViewProps {
 }
 
 /// A clear message in the reader's language, and a retry button where retrying can help.
-#[function_component]
-pub fn ErrorView(props: &ErrorViewProps) -> Html {
+pub fn error_view(props: &ErrorViewProps) -> Html {
     let s = props.locale.strings;
     let retry = props.on_retry.reform(|_: MouseEvent| ());
     html! {
@@ -54,7 +50,6 @@ pub fn ErrorView(props: &ErrorViewProps) -> Html {
 }
 
 /// The bulletin is fine but has no items yet.
-#[function_component]
-pub fn EmptyView(props: &LocaleProps) -> Html {
+pub fn empty_view(props: &LocaleProps) -> Html {
     html! { <p class="empty" part="empty">{props.locale.strings.empty}</p> }
 }

@@ -11,7 +11,6 @@ use crate::model::Election;
 use crate::time::{format_rfc3339_utc, Instant};
 use crate::{ics, share};
 
-#[derive(Properties, PartialEq)]
 pub struct TurnoutCtaProps {
     pub election: Rc<Election>,
     pub locale: Rc<Locale>,
@@ -20,8 +19,7 @@ pub struct TurnoutCtaProps {
 }
 
 /// The call-to-action for one election at `now`.
-#[function_component]
-pub fn TurnoutCta(props: &TurnoutCtaProps) -> Html {
+pub fn turnout_cta(props: &TurnoutCtaProps) -> Html {
     let TurnoutCtaProps {
         election: e,
         locale,

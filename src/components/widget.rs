@@ -4,10 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::headlines::Headlines;
+use super::headlines::{headlines, HeadlinesProps};
 use super::news_card::NewsCard;
-use super::status::{EmptyView, ErrorView, Skeleton};
-use super::turnout_cta::TurnoutCta;
+use super::status::{empty_view, error_view, skeleton, ErrorViewProps, LocaleProps};
+use super::turnout_cta::{turnout_cta, TurnoutCtaProps};
 use crate::config::Config;
 use crate::hooks::use_bulletin::{use_bulletin, LoadState, Shown};
 use crate::hooks::use_minute::use_minute;
@@ -87,12 +87,18 @@ pub fn Widget(props: &WidgetProps) -> Html {
             shell(
                 &locale,
                 "loading",
-                html! { <Skeleton locale={locale.clone()} /> },
+                skeleton(&LocaleProps {
+                    locale: locale.clone(),
+                }),
             )
         }
         LoadState::Error(problem) => {
             let locale = ui_locale();
-            let view = html! { <ErrorView problem={problem.clone()} locale={locale.clone()} on_retry={handle.retry.clone()} /> };
+            let view = error_view(&ErrorViewProps {
+                problem: problem.clone(),
+                locale: locale.clone(),
+                on_retry: handle.retry.clone(),
+            });
             shell(&locale, "error", view)
         }
         LoadState::Ready { shown, .. } => content(config, shown, "ready", html! {}),
@@ -123,17 +129,25 @@ fn content(config: &Config, shown: &Shown, state: &'static str, note: Html) -> H
         Some(item) => html! {
             <NewsCard item={Rc::new(item.clone())} locale={locale.clone()} now={now} heading_level={level} />
         },
-        None => html! { <EmptyView locale={locale.clone()} /> },
+        None => empty_view(&LocaleProps {
+            locale: locale.clone(),
+        }),
     };
     let shown_count = bulletin.items.len().min(config.items);
     let headlines = (shown_count > 1).then(|| {
         let items: Rc<[_]> = bulletin.items[1..shown_count].to_vec().into();
-        html! { <Headlines items={items} locale={locale.clone()} /> }
+        headlines(&HeadlinesProps {
+            items,
+            locale: locale.clone(),
+        })
     });
     let call = match cta::pick(&bulletin.elections, now) {
-        Some(e) => html! {
-            <TurnoutCta election={Rc::new(e.clone())} locale={locale.clone()} now={now} heading_level={level} />
-        },
+        Some(e) => turnout_cta(&TurnoutCtaProps {
+            election: Rc::new(e.clone()),
+            locale: locale.clone(),
+            now,
+            heading_level: level,
+        }),
         None => match &bulletin.election_problem {
             Some(_) => {
                 html! { <p class="cta cta--invalid" part="cta">{locale.strings.bad_election}</p> }
