@@ -33,6 +33,9 @@ pub struct Limits {
 pub struct Body {
     pub json: JsValue,
     pub text: Rc<str>,
+    /// Which response this is. The widgets that shared one request get clones with the same
+    /// id, so what they make of it (parsing, warnings, the cache) can be done once.
+    pub id: u32,
 }
 
 /// An in-flight load that several widgets may wait for.
@@ -47,6 +50,7 @@ thread_local! {
     /// In-flight loads by URL. A page names a handful of endpoints, so a list does; a hash
     /// map would add another copy of its table code to the module.
     static FLIGHTS: RefCell<Vec<(String, Rc<Flight>)>> = const { RefCell::new(Vec::new()) };
+    static RESPONSES: Cell<u32> = const { Cell::new(0) };
 }
 
 fn flight_for(url: &str) -> Option<Rc<Flight>> {
@@ -275,9 +279,14 @@ async fn request(url: &str, max_bytes: u64, signal: &AbortSignal) -> Result<Body
         let why: String = js_sys::Error::from(e).message().into();
         Problem::BadData(format!("not JSON ({why})"))
     })?;
+    let id = RESPONSES.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
     Ok(Body {
         json,
         text: Rc::from(text),
+        id,
     })
 }
 

@@ -315,6 +315,49 @@ async fn widgets_with_the_same_endpoint_share_one_request() {
     }
 }
 
+/// Counts console warnings that contain `needle`; returns the counter and the restorer.
+fn count_warnings(needle: &str) -> (js_sys::Function, js_sys::Function) {
+    let install = js_sys::Function::new_with_args(
+        "needle",
+        "const real = console.warn; let seen = 0;
+         console.warn = function (...args) {
+           if (args.map(String).join(' ').includes(needle)) { seen += 1; }
+           return real.apply(this, args);
+         };
+         return [() => seen, () => { console.warn = real; }];",
+    );
+    let pair = js_sys::Array::from(&install.call1(&JsValue::NULL, &needle.into()).unwrap());
+    (pair.get(0).unchecked_into(), pair.get(1).unchecked_into())
+}
+
+#[wasm_bindgen_test]
+async fn widgets_on_one_endpoint_read_its_response_once_per_reading() {
+    // one item with a link the policy refuses: every reading of the response warns once
+    let url = blob_url(
+        r#"{"version":1,"lang":"fa","items":[{"id":"a","title":"خبر","url":"javascript:alert(1)"}]}"#,
+    );
+    let (warnings, restore) = count_warnings("items[0].url");
+    let same: Vec<Element> = (0..3).map(|_| host(&[("data-src", &url)])).collect();
+    let other = host(&[("data-src", &url), ("data-normalize", "off")]);
+    for el in same.iter().chain([&other]) {
+        embed::mount(el);
+    }
+    for el in same.iter().chain([&other]) {
+        wait_for("ready", 5000, || state(el).as_deref() == Some("ready")).await;
+    }
+    restore.call0(&JsValue::NULL).unwrap();
+    assert_eq!(
+        calls(&warnings),
+        2.0,
+        "three widgets with the same settings read the response once; the fourth reads it its own way"
+    );
+    for el in same.into_iter().chain([other]) {
+        assert!(shadow_text(&el).contains("خبر"));
+        embed::unmount(&el);
+        el.remove();
+    }
+}
+
 #[wasm_bindgen_test]
 async fn the_last_good_copy_is_shown_at_once_and_kept_on_failure() {
     let (errors, _l) = record("election-widget:error");

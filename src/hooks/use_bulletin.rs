@@ -1,6 +1,7 @@
 //! Loads the bulletin for a widget: the cached copy at once, then the network; periodic
 //! refreshes; one task per (config, attempt), aborted when superseded or unmounted.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
@@ -206,13 +207,32 @@ impl Task {
         Some(Ok(shown(bulletin)))
     }
 
-    /// Parses a fetched bulletin and keeps it as the endpoint's last good copy.
+    /// Parses a fetched bulletin and keeps it as the endpoint's last good copy. Widgets that
+    /// shared the request and read it the same way share this too: the first one parses, warns
+    /// and writes the cache; the others take its result.
     fn news(&self, url: &str, body: Result<fetch::Body, Problem>) -> Result<Bulletin, Problem> {
         let body = body.map_err(|problem| logged(url, problem))?;
-        let bulletin =
-            parse(&body.json, url, &self.config).map_err(|problem| logged(url, problem))?;
-        cache::store(url, &body.text, clock::device_millis());
-        Ok(bulletin)
+        let key = ReadKey::new(body.id, &self.config);
+        if let Some(done) = READ.with(|r| {
+            r.borrow()
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.clone())
+        }) {
+            return done;
+        }
+        let result = parse(&body.json, url, &self.config).map_err(|problem| logged(url, problem));
+        if result.is_ok() {
+            cache::store(url, &body.text, clock::device_millis());
+        }
+        READ.with(|r| {
+            let mut r = r.borrow_mut();
+            if r.len() >= READ_KEPT {
+                drop(r.remove(0));
+            }
+            r.push((key, result.clone()));
+        });
+        result
     }
 
     /// Takes the election block from `data-election-src`. A failure there costs the
@@ -241,6 +261,37 @@ impl Task {
             Err(problem) => {
                 logged(url, problem);
             }
+        }
+    }
+}
+
+/// How many recent readings of responses are kept for other widgets on the same endpoint.
+const READ_KEPT: usize = 4;
+
+thread_local! {
+    /// Recent readings of responses, by response and the settings that shape the reading.
+    static READ: RefCell<Vec<(ReadKey, Result<Bulletin, Problem>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A response (which also names its URL: requests are shared per URL), and everything in a
+/// widget's settings that changes what is read from it.
+#[derive(PartialEq)]
+struct ReadKey {
+    response: u32,
+    format: Option<feed::Format>,
+    fields: Option<String>,
+    normalize: bool,
+    lang: Option<String>,
+}
+
+impl ReadKey {
+    fn new(response: u32, config: &Config) -> Self {
+        ReadKey {
+            response,
+            format: config.format,
+            fields: config.fields.clone(),
+            normalize: config.normalize,
+            lang: config.lang.clone(),
         }
     }
 }
