@@ -114,7 +114,8 @@ if (!window.ElectionWidget) {
   };
 
   // Until the module has started, widgets about to mount show a skeleton drawn from here, in
-  // the card's size, so a reader on a slow line sees the widget at once; the module replaces it.
+  // the card's size, so a reader on a slow line sees the widget at once. The module keeps it
+  // (marked data-early) until it has content to show, rather than drawing its own under it.
   // Should the module fail, a <slot> brings the element's own fallback content back.
   const SKELETON = ':host{all:initial!important;display:block!important}'
     + '.r{container-type:inline-size}.s{box-sizing:border-box;display:flex;flex-direction:column;gap:12px;padding:16px;'
@@ -122,6 +123,8 @@ if (!window.ElectionWidget) {
     + '@container (max-width:600px){.s{min-block-size:780px}}@container (max-width:420px){.s{min-block-size:900px}}'
     + '.l{block-size:14px;border-radius:7px;background:#e6e6e6}.w{inline-size:40%}.t{block-size:26px;inline-size:85%}'
     + '.c{block-size:130px;border-radius:8px;background:#e6e6e6;margin-block-start:auto}'
+    + '.v{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}'
+    + '@media (prefers-reduced-motion:no-preference){.l,.c{animation:p 1.6s ease-in-out infinite}}@keyframes p{50%{opacity:.55}}'
     + '@media (prefers-color-scheme:dark){:host(:not([data-theme=light])) .s{background:#16191b;border-color:#3a4044}'
     + ':host(:not([data-theme=light])) .l,:host(:not([data-theme=light])) .c{background:#2b3134}}'
     + ':host([data-theme=dark]) .s{background:#16191b;border-color:#3a4044}:host([data-theme=dark]) .l,:host([data-theme=dark]) .c{background:#2b3134}';
@@ -140,10 +143,21 @@ if (!window.ElectionWidget) {
     } catch { return; }
     const div = (cls) => { const d = document.createElement('div'); d.className = cls; return d; };
     const outer = div('r');
+    outer.setAttribute('data-early', '');
     const box = div('s');
     box.setAttribute('role', 'status');
     box.setAttribute('aria-busy', 'true');
-    box.append(div('l w'), div('l t'), div('l'), div('l'), div('l w'), div('c'));
+    // what the module's own skeleton says to screen readers, in the widget's language
+    // (the strings tables' `loading`; Locale::for_tag: Persian unless data-lang names another)
+    const tag = (host.getAttribute('data-lang') || '').trim();
+    const persian = !/^[A-Za-z0-9_-]{1,35}$/.test(tag) || tag.split(/[-_]/)[0].toLowerCase() === 'fa';
+    const note = document.createElement('span');
+    note.className = 'v';
+    note.lang = persian ? 'fa' : 'en';
+    note.textContent = persian ? 'در حال بارگذاری خبرها…' : 'Loading the news…';
+    const lines = [div('l w'), div('l t'), div('l'), div('l'), div('l w'), div('c')];
+    for (const l of lines) l.setAttribute('aria-hidden', 'true');
+    box.append(note, ...lines);
     outer.append(box);
     root.append(outer);
     early.add(host);

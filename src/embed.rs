@@ -50,8 +50,15 @@ pub fn mount(host: &Element) {
             return;
         }
     };
-    adopt_styles(&shadow);
-    while let Some(child) = shadow.first_child() {
+    // embed.js may have drawn a skeleton already: it stays on screen, with its stylesheet,
+    // until the widget has something else to show (see `reveal`)
+    let early = early_skeleton(&shadow);
+    adopt_styles(&shadow, early.is_some());
+    let keep: Option<&JsValue> = early.as_ref().map(AsRef::as_ref);
+    while let Some(child) = shadow.last_child() {
+        if Some(child.as_ref()) == keep {
+            break;
+        }
         let _ = shadow.remove_child(&child);
     }
     let Some(root) = host
@@ -61,6 +68,9 @@ pub fn mount(host: &Element) {
         return;
     };
     root.set_class_name("ew-root");
+    if early.is_some() {
+        let _ = root.set_attribute("hidden", "");
+    }
     if shadow.append_child(&root).is_err() {
         return;
     }
@@ -73,11 +83,17 @@ pub fn mount(host: &Element) {
     }
     let on_report = {
         let host = host.clone();
-        Callback::from(move |r: Report| reflect(&host, &r))
+        Callback::from(move |r: Report| {
+            if r != Report::Loading {
+                reveal(&host);
+            }
+            reflect(&host, &r)
+        })
     };
     let props = WidgetProps {
         config: Rc::new(config),
         on_report,
+        early: early.is_some(),
     };
     let app = yew::Renderer::<Widget>::with_root_and_props(root, props).render();
     MOUNTED.with(|m| m.borrow_mut().push((host.clone(), app)));
@@ -119,9 +135,31 @@ fn shadow_root(host: &Element) -> Result<ShadowRoot, String> {
         })
 }
 
+/// Replaces embed.js's skeleton with the widget once it has content: one layout, not two.
+fn reveal(host: &Element) {
+    let Some(shadow) = host.shadow_root() else {
+        return;
+    };
+    let Some(early) = early_skeleton(&shadow) else {
+        return;
+    };
+    let _ = shadow.remove_child(&early);
+    if let Ok(Some(root)) = shadow.query_selector(".ew-root") {
+        let _ = root.remove_attribute("hidden");
+    }
+    adopt_styles(&shadow, false);
+}
+
+/// The skeleton embed.js drew in `shadow`, if it is still there.
+fn early_skeleton(shadow: &ShadowRoot) -> Option<Element> {
+    // (`:scope` matches no shadow root; the widget never writes this attribute itself)
+    shadow.query_selector("[data-early]").ok().flatten()
+}
+
 /// Shares one constructed stylesheet between all widgets; `style-src 'self'` allows it
-/// where it would block a `<style>` element.
-fn adopt_styles(shadow: &ShadowRoot) {
+/// where it would block a `<style>` element. With `keep`, sheets already adopted (embed.js's
+/// skeleton) stay in front of it.
+fn adopt_styles(shadow: &ShadowRoot, keep: bool) {
     let sheet = SHEET.with(|s| {
         let mut s = s.borrow_mut();
         if s.is_none() {
@@ -133,8 +171,13 @@ fn adopt_styles(shadow: &ShadowRoot) {
     });
     match sheet {
         Some(sheet) => {
-            let list = js_sys::Array::of1(&sheet);
-            let _ = js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &list);
+            let key = JsValue::from_str("adoptedStyleSheets");
+            let list = match js_sys::Reflect::get(shadow, &key) {
+                Ok(old) if keep && js_sys::Array::is_array(&old) => js_sys::Array::from(&old),
+                _ => js_sys::Array::new(),
+            };
+            list.push(&sheet);
+            let _ = js_sys::Reflect::set(shadow, &key, &list);
         }
         None => {
             // Browsers without constructable stylesheets (before 2023): a <style> element,

@@ -37,6 +37,10 @@ pub enum Report {
 pub struct WidgetProps {
     pub config: Rc<Config>,
     pub on_report: Callback<Report>,
+    /// The loader's skeleton is on screen until the first report other than `Loading`:
+    /// render nothing while loading until then, rather than a second skeleton under it.
+    #[prop_or_default]
+    pub early: bool,
 }
 
 /// The widget: news card and call-to-action, or the skeleton, the error or the empty state.
@@ -44,6 +48,10 @@ pub struct WidgetProps {
 pub fn Widget(props: &WidgetProps) -> Html {
     let handle = use_bulletin(props.config.clone());
     let config = &props.config;
+    let early = use_mut_ref(|| props.early);
+    if handle.state != LoadState::Loading {
+        *early.borrow_mut() = false;
+    }
 
     let shown_items = |s: &Shown| s.bulletin.items.len().min(config.items);
     let report = match &handle.state {
@@ -82,6 +90,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
 
     let ui_locale = || Rc::new(Locale::for_tag(config.lang.as_deref().unwrap_or("fa")));
     match &handle.state {
+        LoadState::Loading if *early.borrow() => html! {},
         LoadState::Loading => {
             let locale = ui_locale();
             shell(
