@@ -95,7 +95,9 @@ if (process.env.TRUNK_PROFILE === 'release') {
   }
   writeFileSync(join(stage, 'embed.js'), embed);
   const version = /^version = "([^"]+)"/m.exec(readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8'))[1];
-  const pinned = `embed-${version}.js`;
+  // the version for people, a content hash so that a rebuild never changes a pinned file
+  // under its integrity hash (same-version rebuilds would otherwise break pinned pages)
+  const pinned = `embed-${version}.${digest(embed).toString('hex').slice(0, 10)}.js`;
   writeFileSync(join(stage, pinned), embed);
   const sri = `sha384-${digest(embed, 'sha384').toString('base64')}`;
   writeFileSync(join(stage, 'integrity.json'), `${JSON.stringify({ [pinned]: sri, ...Object.fromEntries(['election-widget_bg.wasm', 'election-widget.js'].map((p) => hashed[p]).map((n) => [n, `sha384-${digest(readFileSync(join(stage, n)), 'sha384').toString('base64')}`])) }, null, 2)}\n`);

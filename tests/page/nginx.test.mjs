@@ -80,6 +80,9 @@ test('serves precompressed files with the right types, caching and CORS', async 
   const f = await get(`fonts/${font}`, 'br');
   assert.equal(f.headers.get('content-type'), 'font/woff2');
   assert.match(f.headers.get('cache-control'), /immutable/, 'hashed font names are cached forever');
+  const pinnedCopy = readdirSync(DIST).find((n) => /^embed-.+\.[0-9a-f]{10}\.js$/.test(n));
+  assert.ok(pinnedCopy, 'the versioned copy of embed.js carries a content hash');
+  assert.match((await get(pinnedCopy, 'br')).headers.get('cache-control'), /immutable/, 'and is cached forever');
   const plain = await get('bulletin.fa.json', 'identity');
   assert.equal(plain.headers.get('content-encoding'), null);
   assert.match(plain.headers.get('content-type'), /^application\/json/);

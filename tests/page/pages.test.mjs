@@ -11,12 +11,19 @@ let files;
 let bulletins;
 let host;
 let browser;
+let pasted = '';
 
 before(async () => {
   files = await serve(DIST, { headers: () => ({ 'access-control-allow-origin': '*' }) });
   bulletins = await startFaults();
   host = await serve(DIST, {
     routes: {
+      // a page made of whatever the test last copied from the embed-code page
+      '/pasted.html': (req, res) => {
+        const [head, body] = pasted.split('<!-- where the widget goes -->');
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(`<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`);
+      },
       '/frames.html': (req, res) => {
         const frame = new URL('frame.html', files.url);
         frame.searchParams.set('src', `${bulletins.url}ok`);
@@ -78,4 +85,34 @@ test('the embed-code page previews the widget and writes the snippet', async () 
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
   assert.deepEqual(seen.errors, []);
   await context.close();
+});
+
+test('the pinned snippet preloads the module from the page and the widget uses that one download', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${files.url}embed-code.html`);
+  await page.locator('input[name="pin"]:not([disabled])').waitFor({ timeout: 15_000 });
+  await page.check('input[name="pin"]');
+  const code = await page.inputValue('#snippet');
+  const integrity = JSON.parse(await (await fetch(`${files.url}integrity.json`)).text());
+  const names = Object.keys(integrity);
+  const embed = names.find((n) => /^embed-.+\.js$/.test(n));
+  const wasm = names.find((n) => n.endsWith('.wasm'));
+  const glue = names.find((n) => /^election-widget\..+\.js$/.test(n));
+  assert.ok(code.includes(`<script type="module" src="${files.url}${embed}" integrity="${integrity[embed]}" crossorigin="anonymous"></script>`), code);
+  assert.ok(code.includes(`<link rel="modulepreload" href="${files.url}${glue}">`), code);
+  assert.ok(code.includes(`<link rel="preload" href="${files.url}${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`), code);
+  await page.close();
+
+  // pasted into a page on another origin, it works, and the preloads are what the widget uses
+  pasted = code.replaceAll(`${files.url}bulletin.fa.json`, `${bulletins.url}ok`);
+  const site = await browser.newPage();
+  const seen = watch(site);
+  await site.goto(`${host.url}pasted.html`);
+  await site.waitForFunction(() => document.querySelector('[data-election-widget]')?.getAttribute('data-state') === 'ready', null, { timeout: 15_000 });
+  const loads = await site.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+  assert.equal(loads.filter((n) => n.endsWith('.wasm')).length, 1, 'one download of the module');
+  assert.equal(loads.filter((n) => /election-widget\.[0-9a-f]+\.js$/.test(n)).length, 1, 'one download of the glue');
+  assert.ok(!seen.console.some((m) => /preload/i.test(m)), `no unused-preload warning: ${seen.console}`);
+  assert.deepEqual(seen.errors, []);
+  await site.close();
 });
