@@ -28,7 +28,6 @@ if (!window.ElectionWidget) {
       const exports = await glue.default({ module_or_path: wasm });
       memory = exports.memory ?? null;
       api = glue;
-      startFonts();
     } catch (err) {
       await null; // the rest of this file has run (this can fail before its first await)
       console.error(`${PREFIX} could not start (WebAssembly unsupported or blocked by the page's Content-Security-Policy: script-src needs 'wasm-unsafe-eval'); the fallback content stays.`, err);
@@ -70,15 +69,14 @@ if (!window.ElectionWidget) {
       if (!shown) for (const f of faces) document.fonts.add(f);
     }, () => {}); // a blocked or missing font leaves the system fonts in place
   };
-  const wantFonts = () => { fontsWanted = true; startFonts(); };
-
   const mountNow = (host) => {
     if (mounted.has(host) || !host.isConnected) return;
-    if (host.getAttribute('data-font') !== 'system') wantFonts();
+    if (host.getAttribute('data-font') !== 'system') fontsWanted = true;
     if (!api) { waiting.add(host); return; }
     mounted.add(host);
     early.delete(host);
     api.mount(host);
+    startFonts(); // after the mount: the card comes first
   };
 
   const lazy = 'IntersectionObserver' in window

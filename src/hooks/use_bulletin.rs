@@ -86,7 +86,8 @@ pub fn use_bulletin(config: Rc<Config>) -> BulletinHandle {
                 (Ok(_), None) => state.set(LoadState::Error(Problem::Network)),
                 (Ok(_), Some(controller)) => {
                     let shown = state.shown();
-                    if shown.is_none() {
+                    // (setting a state re-renders even when it is unchanged)
+                    if shown.is_none() && *state != LoadState::Loading {
                         state.set(LoadState::Loading);
                     }
                     let task = Task {

@@ -117,37 +117,40 @@ console.log(`| the same, pinned snippet (module preloaded from the page) | ${ms(
 console.log(`| script start to first skeleton paint | ${ms(median(W.map((r) => r.skeleton)))} | ${ms(median(R.map((r) => r.skeleton)))} | |`);
 console.log(`| bulletin arrival to card paint | ${ms(median(W.map((r) => r.cardAfterBulletin)))} | ${ms(median(R.map((r) => r.cardAfterBulletin)))} | |`);
 
-console.log('\n## Memory (one widget and ten, sample bulletin, after ready)\n');
-const blank = await run('none', 1, { fast: true }).catch(() => null);
-const one = await run('widget', 1, { fast: true });
-const ten = await run('widget', 10, { fast: true });
-const refOne = await run('reference', 1, { fast: true });
-console.log('| measure | one widget | ten widgets | reference card |');
-console.log('|---|---:|---:|---:|');
-console.log(`| WebAssembly linear memory | ${(one.wasm / 1048576).toFixed(2)} MiB | ${(ten.wasm / 1048576).toFixed(2)} MiB | n/a |`);
-console.log(`| JS heap used | ${(one.heap / 1048576).toFixed(2)} MiB | ${(ten.heap / 1048576).toFixed(2)} MiB | ${(refOne.heap / 1048576).toFixed(2)} MiB |`);
-if (blank) console.log(`| (JS heap of a page with no widget: ${(blank.heap / 1048576).toFixed(2)} MiB) | | | |`);
+// BENCH_TIME_ONLY=1 stops after the time table (a quicker loop while working on load time)
+if (!process.env.BENCH_TIME_ONLY) {
+  console.log('\n## Memory (one widget and ten, sample bulletin, after ready)\n');
+  const blank = await run('none', 1, { fast: true }).catch(() => null);
+  const one = await run('widget', 1, { fast: true });
+  const ten = await run('widget', 10, { fast: true });
+  const refOne = await run('reference', 1, { fast: true });
+  console.log('| measure | one widget | ten widgets | reference card |');
+  console.log('|---|---:|---:|---:|');
+  console.log(`| WebAssembly linear memory | ${(one.wasm / 1048576).toFixed(2)} MiB | ${(ten.wasm / 1048576).toFixed(2)} MiB | n/a |`);
+  console.log(`| JS heap used | ${(one.heap / 1048576).toFixed(2)} MiB | ${(ten.heap / 1048576).toFixed(2)} MiB | ${(refOne.heap / 1048576).toFixed(2)} MiB |`);
+  if (blank) console.log(`| (JS heap of a page with no widget: ${(blank.heap / 1048576).toFixed(2)} MiB) | | | |`);
 
-// BENCH_SCALE_RUNS=N sets the runs of the scale section (default: half of BENCH_RUNS, at least 3)
-const S = Number(process.env.BENCH_SCALE_RUNS ?? Math.max(3, Math.floor(RUNS / 2)));
-console.log(`\n## Scale (4x CPU slowdown, fast network; median of ${S} runs)\n`);
-const times = { w1: [], w10: [], r1: [], r10: [], big: [] };
-for (let i = 0; i < S; i += 1) {
-  times.w1.push((await run('widget', 1, { fast: true })).ready);
-  times.w10.push((await run('widget', 10, { fast: true })).ready);
-  times.r1.push((await run('reference', 1, { fast: true })).ready);
-  times.r10.push((await run('reference', 10, { fast: true })).ready);
-  times.big.push((await run('widget', 1, { fast: true, src: 'big.json' })).ready);
+  // BENCH_SCALE_RUNS=N sets the runs of the scale section (default: half of BENCH_RUNS, at least 3)
+  const S = Number(process.env.BENCH_SCALE_RUNS ?? Math.max(3, Math.floor(RUNS / 2)));
+  console.log(`\n## Scale (4x CPU slowdown, fast network; median of ${S} runs)\n`);
+  const times = { w1: [], w10: [], r1: [], r10: [], big: [] };
+  for (let i = 0; i < S; i += 1) {
+    times.w1.push((await run('widget', 1, { fast: true })).ready);
+    times.w10.push((await run('widget', 10, { fast: true })).ready);
+    times.r1.push((await run('reference', 1, { fast: true })).ready);
+    times.r10.push((await run('reference', 10, { fast: true })).ready);
+    times.big.push((await run('widget', 1, { fast: true, src: 'big.json' })).ready);
+  }
+  // one and ten are measured side by side in each round; the median of the rounds' differences
+  // is steadier than the difference of the medians when the machine drifts
+  const per = (t10, t1) => median(t10.map((t, i) => t - t1[i])) / 9;
+  console.log('| measure | widget | reference card |');
+  console.log('|---|---:|---:|');
+  console.log(`| one, time to ready | ${ms(median(times.w1))} | ${ms(median(times.r1))} |`);
+  console.log(`| ten, time until all ready | ${ms(median(times.w10))} | ${ms(median(times.r10))} |`);
+  console.log(`| each widget after the first | ${ms(per(times.w10, times.w1))} (budget 15 ms) | ${ms(per(times.r10, times.r1))} |`);
+  console.log(`| bulletin of 500 items, time to ready | ${ms(median(times.big))} | |`);
+
 }
-// one and ten are measured side by side in each round; the median of the rounds' differences
-// is steadier than the difference of the medians when the machine drifts
-const per = (t10, t1) => median(t10.map((t, i) => t - t1[i])) / 9;
-console.log('| measure | widget | reference card |');
-console.log('|---|---:|---:|');
-console.log(`| one, time to ready | ${ms(median(times.w1))} | ${ms(median(times.r1))} |`);
-console.log(`| ten, time until all ready | ${ms(median(times.w10))} | ${ms(median(times.r10))} |`);
-console.log(`| each widget after the first | ${ms(per(times.w10, times.w1))} (budget 15 ms) | ${ms(per(times.r10, times.r1))} |`);
-console.log(`| bulletin of 500 items, time to ready | ${ms(median(times.big))} | |`);
-
 await browser.close();
 await site.close();
