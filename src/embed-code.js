@@ -7,7 +7,7 @@ const base = new URL('.', import.meta.url);
 
 // The build's integrity.json names the versioned embed.js and the hashed module and glue it
 // loads: a pinned snippet preloads those two from the page's <head>, so their download starts
-// with the page instead of after embed.js (about 190 ms sooner on a slow line; see the README).
+// with the page instead of after embed.js (about 170 ms sooner on a slow line; see the README).
 let pinned = null;
 fetch(new URL('integrity.json', base)).then((r) => (r.ok ? r.json() : null)).then((sri) => {
   const names = Object.keys(sri ?? {});
