@@ -225,10 +225,19 @@ async fn an_empty_bulletin_is_ready_with_its_own_look() {
     el.remove();
 }
 
+/// Runs `body` (a JavaScript function of `params`, called with `args`) that patches a browser
+/// API for one test and returns `[counter, restore]`.
+fn patch(params: &str, body: &str, args: &[JsValue]) -> (js_sys::Function, js_sys::Function) {
+    let install = js_sys::Function::new_with_args(params, body);
+    let args: js_sys::Array = args.iter().collect();
+    let pair = js_sys::Array::from(&install.apply(&JsValue::NULL, &args).unwrap());
+    (pair.get(0).unchecked_into(), pair.get(1).unchecked_into())
+}
+
 /// Replaces `window.fetch` for one test: the first `failures` calls to a URL containing
 /// `needle` reject as a network error would; the rest go through. Returns (calls, restore).
 fn flaky_fetch(needle: &str, failures: u32) -> (js_sys::Function, js_sys::Function) {
-    let install = js_sys::Function::new_with_args(
+    patch(
         "needle, failures",
         "const real = window.fetch; let calls = 0;
          window.fetch = function (input, init) {
@@ -239,13 +248,8 @@ fn flaky_fetch(needle: &str, failures: u32) -> (js_sys::Function, js_sys::Functi
            return real.call(this, input, init);
          };
          return [() => calls, () => { window.fetch = real; }];",
-    );
-    let pair = js_sys::Array::from(
-        &install
-            .call2(&JsValue::NULL, &needle.into(), &failures.into())
-            .unwrap(),
-    );
-    (pair.get(0).unchecked_into(), pair.get(1).unchecked_into())
+        &[needle.into(), failures.into()],
+    )
 }
 
 fn calls(counter: &js_sys::Function) -> f64 {
@@ -317,7 +321,7 @@ async fn widgets_with_the_same_endpoint_share_one_request() {
 
 /// Counts console warnings that contain `needle`; returns the counter and the restorer.
 fn count_warnings(needle: &str) -> (js_sys::Function, js_sys::Function) {
-    let install = js_sys::Function::new_with_args(
+    patch(
         "needle",
         "const real = console.warn; let seen = 0;
          console.warn = function (...args) {
@@ -325,9 +329,8 @@ fn count_warnings(needle: &str) -> (js_sys::Function, js_sys::Function) {
            return real.apply(this, args);
          };
          return [() => seen, () => { console.warn = real; }];",
-    );
-    let pair = js_sys::Array::from(&install.call1(&JsValue::NULL, &needle.into()).unwrap());
-    (pair.get(0).unchecked_into(), pair.get(1).unchecked_into())
+        &[needle.into()],
+    )
 }
 
 #[wasm_bindgen_test]
