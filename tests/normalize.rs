@@ -117,3 +117,11 @@ fn the_seed_article() {
     // the digit in «۴ رکن» is already Persian, and nothing Latin appears
     assert!(!text.chars().any(|c| c.is_ascii_digit()));
 }
+
+#[test]
+fn collapse_spaces_leaves_one_line_with_single_spaces() {
+    use election_widget::text::collapse_spaces;
+    assert_eq!(collapse_spaces("  a \n\t b\r\n c  "), "a b c");
+    assert_eq!(collapse_spaces(" \n "), "");
+    assert_eq!(collapse_spaces("نیم‌فاصله  می‌ماند"), "نیم‌فاصله می‌ماند");
+}

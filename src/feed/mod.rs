@@ -286,7 +286,7 @@ impl TextRules {
         if self.persian {
             normalize::persian(s)
         } else {
-            s.split_whitespace().collect::<Vec<_>>().join(" ")
+            crate::text::collapse_spaces(s)
         }
     }
 

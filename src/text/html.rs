@@ -48,7 +48,7 @@ pub fn to_paragraphs(html: &str) -> Vec<String> {
     let mut dropping: Option<String> = None;
     let mut rest = html;
     let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
-        let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = super::collapse_spaces(current);
         if !text.is_empty() {
             paragraphs.push(text);
         }
