@@ -362,6 +362,28 @@ async fn widgets_on_one_endpoint_read_its_response_once_per_reading() {
 }
 
 #[wasm_bindgen_test]
+async fn a_cached_copy_does_not_repeat_its_warnings() {
+    let url = blob_url(
+        r#"{"version":1,"lang":"fa","items":[{"id":"a","title":"خبر","url":"javascript:alert(2)"}]}"#,
+    );
+    let (warnings, restore) = count_warnings("items[0].url");
+    let first = host(&[("data-src", &url)]);
+    embed::mount(&first);
+    wait_for("ready", 5000, || state(&first).as_deref() == Some("ready")).await;
+    embed::unmount(&first);
+    first.remove();
+    // the next view starts from the cached copy, then reads the network's: one warning for
+    // each copy fetched, none for the copy read back from the cache
+    let second = host(&[("data-src", &url)]);
+    embed::mount(&second);
+    wait_for("ready", 5000, || state(&second).as_deref() == Some("ready")).await;
+    restore.call0(&JsValue::NULL).unwrap();
+    assert_eq!(calls(&warnings), 2.0, "two responses read, two warnings");
+    embed::unmount(&second);
+    second.remove();
+}
+
+#[wasm_bindgen_test]
 async fn the_last_good_copy_is_shown_at_once_and_kept_on_failure() {
     let (errors, _l) = record("election-widget:error");
     let url = blob_url(SAMPLE);

@@ -222,7 +222,12 @@ impl Task {
         }) {
             return done;
         }
-        let result = parse(&body.json, url, &self.config).map_err(|problem| logged(url, problem));
+        let result = parse(&body.json, url, &self.config)
+            .map(|parsed| {
+                warn_all(url, &parsed.warnings);
+                parsed.bulletin
+            })
+            .map_err(|problem| logged(url, problem));
         if result.is_ok() {
             cache::store(url, &body.text, clock::device_millis());
         }
@@ -319,7 +324,7 @@ fn context<'a>(
 }
 
 /// Parses a response (or a cached copy) with the page's format settings.
-fn parse(json: &JsValue, url: &str, config: &Config) -> Result<Bulletin, Problem> {
+fn parse(json: &JsValue, url: &str, config: &Config) -> Result<feed::Parsed, Problem> {
     let fields = match &config.fields {
         Some(raw) => Some(field_map(raw)?),
         None => None,
@@ -327,10 +332,8 @@ fn parse(json: &JsValue, url: &str, config: &Config) -> Result<Bulletin, Problem
     let resolve = |raw: &str, kind| links::resolve(raw, url, kind);
     let ctx = context(config, &resolve);
     let source = JsSource(json.clone());
-    let parsed = feed::read(&source, config.format, fields.as_ref(), &ctx)
-        .map_err(|e| Problem::BadData(e.to_string()))?;
-    warn_all(url, &parsed.warnings);
-    Ok(parsed.bulletin)
+    feed::read(&source, config.format, fields.as_ref(), &ctx)
+        .map_err(|e| Problem::BadData(e.to_string()))
 }
 
 fn field_map(raw: &str) -> Result<FieldMap, Problem> {
@@ -342,13 +345,14 @@ fn field_map(raw: &str) -> Result<FieldMap, Problem> {
     FieldMap::from_tree(&tree).map_err(Problem::Config)
 }
 
-/// The last good copy for this endpoint, parsed, if there is a usable one.
+/// The last good copy for this endpoint, parsed, if there is a usable one. Its warnings were
+/// said when it came from the network (and are said again when the next copy does).
 fn from_cache(config: &Config) -> Option<Rc<Shown>> {
     let url = config.src.as_ref().ok()?;
     let entry = cache::load(url, clock::device_millis())?;
     let json = js_sys::JSON::parse(&entry.text).ok();
     match json.map(|j| parse(&j, url, config)) {
-        Some(Ok(bulletin)) => {
+        Some(Ok(feed::Parsed { bulletin, .. })) => {
             let skew = clock::skew(clock::device(), bulletin.generated);
             Some(Rc::new(Shown {
                 bulletin,
