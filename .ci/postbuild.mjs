@@ -4,7 +4,8 @@
 //   page does, and a strict CSP (script-src 'self') allows no inline script.
 // - In release builds, runs wasm-opt twice more over the module (about 1 KiB), minifies the
 //   JavaScript a page downloads (embed.js and the wasm-bindgen glue, about 2.6 KiB brotli) and
-//   gives the module's imports short names on both sides (.ci/wasm-imports.mjs, about 2 KiB),
+//   gives the module's imports and exports short names on both sides (.ci/wasm-names.mjs,
+//   about 2.5 KiB),
 //   then adds content hashes and Subresource Integrity.
 // - Makes trunk's remaining absolute asset URLs relative, so dist/ can be served from any path.
 // - In release builds, writes precompressed .br and .gz beside every text and wasm file.
@@ -14,7 +15,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
-import { shortenImports } from './wasm-imports.mjs';
+import { shortenExports, shortenImports } from './wasm-names.mjs';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error('postbuild: TRUNK_STAGING_DIR is not set (run through trunk)');
@@ -65,7 +66,9 @@ if (process.env.TRUNK_PROFILE === 'release') {
   // target-features sections are for linkers, not browsers.
   execFileSync(new URL('../node_modules/.bin/wasm-opt', import.meta.url).pathname,
     [wasmPath, '-Oz', '-Oz', '--strip-producers', '--strip-target-features', '-o', wasmPath], { stdio: 'inherit' });
-  const short = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, 'utf8'));
+  const imports = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, 'utf8'));
+  // embed.js reads these three exports by name
+  const short = shortenExports(imports.wasm, imports.glue, ['memory', 'mount', 'unmount']);
   writeFileSync(wasmPath, short.wasm);
   writeFileSync(gluePath, await minified('election-widget.js', short.glue));
   const hashed = {};
