@@ -64,6 +64,17 @@ function shortName(i) {
   return s;
 }
 
+/** Where the section with id `id` lies in the module: its id byte, contents start and end; null if absent. */
+function findSection(bytes, id) {
+  let at = 8;
+  while (at < bytes.length) {
+    const [size, start] = readU32(bytes, at + 1);
+    if (bytes[at] === id) return { at, start, end: start + size };
+    at = start + size;
+  }
+  return null;
+}
+
 /** The module with the section whose id byte is at `at` (its contents ending at `end`) replaced by `contents`. */
 function splice(bytes, at, end, contents) {
   const section = [...u32(contents.length), ...contents];
@@ -81,45 +92,39 @@ function splice(bytes, at, end, contents) {
  */
 export function shortenImports(wasm, glue) {
   const bytes = new Uint8Array(wasm);
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, start] = readU32(bytes, at + 1);
-    const end = start + size;
-    if (id !== 2) { at = end; continue; }
-
-    let [count, p] = readU32(bytes, start);
-    const entries = [...u32(count)];
-    const renamed = new Map();
-    let moduleName = null;
-    for (let i = 0; i < count; i += 1) {
-      let mod; let field;
-      [mod, p] = readName(bytes, p);
-      [field, p] = readName(bytes, p);
-      const kind = bytes[p];
-      const descStart = p + 1;
-      p = descEnd(bytes, kind, descStart);
-      if (moduleName !== null && mod !== moduleName) throw new Error(`wasm-names: a second import module ${mod}`);
-      moduleName = mod;
-      if (!renamed.has(field)) renamed.set(field, shortName(renamed.size));
-      entries.push(...name('w'), ...name(renamed.get(field)), kind, ...bytes.subarray(descStart, p));
-    }
-    if (p !== end) throw new Error('wasm-names: the import section did not parse to its end');
-
-    let text = glue;
-    const moduleKey = `${JSON.stringify(moduleName)}: import0`;
-    if (text.split(moduleKey).length !== 2) throw new Error(`wasm-names: the glue does not name ${moduleKey} exactly once`);
-    text = text.replace(moduleKey, '"w": import0');
-    for (const [old, short] of renamed) {
-      const word = new RegExp(`(?<![\\w$])${old.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-      const hits = text.match(word)?.length ?? 0;
-      if (hits !== 1) throw new Error(`wasm-names: ${old} occurs ${hits} times in the glue, expected once`);
-      text = text.replace(word, short);
-    }
-
-    return { wasm: splice(bytes, at, end, entries), glue: text, count: renamed.size };
+  const section = findSection(bytes, 2);
+  if (!section) return { wasm: bytes, glue, count: 0 };
+  const { at, start, end } = section;
+  let [count, p] = readU32(bytes, start);
+  const entries = [...u32(count)];
+  const renamed = new Map();
+  let moduleName = null;
+  for (let i = 0; i < count; i += 1) {
+    let mod; let field;
+    [mod, p] = readName(bytes, p);
+    [field, p] = readName(bytes, p);
+    const kind = bytes[p];
+    const descStart = p + 1;
+    p = descEnd(bytes, kind, descStart);
+    if (moduleName !== null && mod !== moduleName) throw new Error(`wasm-names: a second import module ${mod}`);
+    moduleName = mod;
+    if (!renamed.has(field)) renamed.set(field, shortName(renamed.size));
+    entries.push(...name('w'), ...name(renamed.get(field)), kind, ...bytes.subarray(descStart, p));
   }
-  return { wasm: bytes, glue, count: 0 };
+  if (p !== end) throw new Error('wasm-names: the import section did not parse to its end');
+
+  let text = glue;
+  const moduleKey = `${JSON.stringify(moduleName)}: import0`;
+  if (text.split(moduleKey).length !== 2) throw new Error(`wasm-names: the glue does not name ${moduleKey} exactly once`);
+  text = text.replace(moduleKey, '"w": import0');
+  for (const [old, short] of renamed) {
+    const word = new RegExp(`(?<![\\w$])${old.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+    const hits = text.match(word)?.length ?? 0;
+    if (hits !== 1) throw new Error(`wasm-names: ${old} occurs ${hits} times in the glue, expected once`);
+    text = text.replace(word, short);
+  }
+
+  return { wasm: splice(bytes, at, end, entries), glue: text, count: renamed.size };
 }
 
 /**
@@ -130,38 +135,32 @@ export function shortenImports(wasm, glue) {
  */
 export function shortenExports(wasm, glue, keep) {
   const bytes = new Uint8Array(wasm);
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, start] = readU32(bytes, at + 1);
-    const end = start + size;
-    if (id !== 7) { at = end; continue; }
-
-    let [count, p] = readU32(bytes, start);
-    const entries = [...u32(count)];
-    let text = glue;
-    let renamed = 0;
-    for (let i = 0; i < count; i += 1) {
-      let field;
-      [field, p] = readName(bytes, p);
-      const [, descEnd] = readU32(bytes, p + 1); // kind byte, index
-      const desc = bytes.subarray(p, descEnd);
-      p = descEnd;
-      const escaped = field.replace(/\$/g, '\\$');
-      const read = new RegExp(`(?<=\\.)${escaped}(?![\\w$])`, 'g');
-      const reads = text.match(read)?.length ?? 0;
-      let short = field;
-      if (!keep.includes(field) && reads > 0) {
-        // a quoted name would be a read this rewrite cannot see
-        if (text.includes(`'${field}'`) || text.includes(`"${field}"`)) throw new Error(`wasm-names: the glue quotes the export ${field}`);
-        short = `x${shortName(renamed)}`;
-        renamed += 1;
-        text = text.replace(read, short);
-      }
-      entries.push(...name(short), ...desc);
+  const section = findSection(bytes, 7);
+  if (!section) return { wasm: bytes, glue, count: 0 };
+  const { at, start, end } = section;
+  let [count, p] = readU32(bytes, start);
+  const entries = [...u32(count)];
+  let text = glue;
+  let renamed = 0;
+  for (let i = 0; i < count; i += 1) {
+    let field;
+    [field, p] = readName(bytes, p);
+    const [, after] = readU32(bytes, p + 1); // kind byte, index
+    const desc = bytes.subarray(p, after);
+    p = after;
+    const escaped = field.replace(/\$/g, '\\$');
+    const read = new RegExp(`(?<=\\.)${escaped}(?![\\w$])`, 'g');
+    const reads = text.match(read)?.length ?? 0;
+    let short = field;
+    if (!keep.includes(field) && reads > 0) {
+      // a quoted name would be a read this rewrite cannot see
+      if (text.includes(`'${field}'`) || text.includes(`"${field}"`)) throw new Error(`wasm-names: the glue quotes the export ${field}`);
+      short = `x${shortName(renamed)}`;
+      renamed += 1;
+      text = text.replace(read, short);
     }
-    if (p !== end) throw new Error('wasm-names: the export section did not parse to its end');
-    return { wasm: splice(bytes, at, end, entries), glue: text, count: renamed };
+    entries.push(...name(short), ...desc);
   }
-  return { wasm: bytes, glue, count: 0 };
+  if (p !== end) throw new Error('wasm-names: the export section did not parse to its end');
+  return { wasm: splice(bytes, at, end, entries), glue: text, count: renamed };
 }
