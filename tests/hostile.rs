@@ -154,7 +154,7 @@ proptest! {
 /// every string comes out as literal text, and no link with another scheme survives.
 #[test]
 fn public_corpora_through_every_field() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/shared/");
     let mut strings: Vec<String> = Vec::new();
     for file in ["xss-public.json", "naughty-public.json"] {
         let text = std::fs::read_to_string(format!("{root}{file}")).unwrap();

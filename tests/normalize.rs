@@ -3,7 +3,7 @@
 
 use election_widget::text::normalize::{paragraphs, persian, ZWNJ};
 
-const SEED: &str = include_str!("../../shared/seed/qods-election-pr-committee.fa.txt");
+const SEED: &str = include_str!("fixtures/shared/qods-election-pr-committee.fa.txt");
 
 fn z(s: &str) -> String {
     s.replace('|', &ZWNJ.to_string())

@@ -8,8 +8,8 @@ const sample = readFileSync(new URL('../../src/assets/bulletin.fa.json', import.
 
 /** The public hostile corpora (shared/corpus) and the project's own hostile strings. */
 export const HOSTILE = [
-  ...JSON.parse(readFileSync(new URL('../../../shared/corpus/xss-public.json', import.meta.url), 'utf8')),
-  ...JSON.parse(readFileSync(new URL('../../../shared/corpus/naughty-public.json', import.meta.url), 'utf8')),
+  ...JSON.parse(readFileSync(new URL('../fixtures/shared/xss-public.json', import.meta.url), 'utf8')),
+  ...JSON.parse(readFileSync(new URL('../fixtures/shared/naughty-public.json', import.meta.url), 'utf8')),
   ...JSON.parse(readFileSync(new URL('./hostile/strings.json', import.meta.url), 'utf8')),
 ];
 
