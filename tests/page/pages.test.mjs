@@ -274,8 +274,9 @@ test('the embed-code page previews the widget and writes the snippet', async () 
   await page.locator('#preview [data-election-widget][data-state="ready"]').waitFor({ timeout: 15_000 });
   let code = await page.inputValue('#snippet');
   assert.ok(code.includes(`data-src="${files.url}bulletin.fa.json"`), code);
-  assert.ok(code.includes(`<script type="module" src="${files.url}embed.js"></script>`));
+  assert.ok(code.includes(`<script type="module" src="${files.url}embed.js" data-sources="${files.url}"></script>`), code);
   assert.ok(code.includes('<a href="'), 'with its fallback link');
+  assert.ok(!code.includes('<link'), 'no hints unless asked for');
   await page.fill('input[name="items"]', '3');
   await page.selectOption('select[name="theme"]', 'dark');
   code = await page.inputValue('#snippet');
@@ -289,32 +290,139 @@ test('the embed-code page previews the widget and writes the snippet', async () 
   await context.close();
 });
 
-test('the pinned snippet preloads the module from the page and the widget uses that one download', async () => {
+test('the embed-code page writes no javascript:, data: or unparsable bulletin URL, and says why', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  await page.goto(`${files.url}embed-code.html`);
+  await page.locator('#preview [data-election-widget][data-state="ready"]').waitFor({ timeout: 15_000 });
+  const cases = [
+    ['src', 'javascript:alert(document.domain)//bulletin.json', /فقط نشانی‌های http و https/],
+    ['src', ' JAVASCRIPT:alert(1)', /فقط نشانی‌های http و https/],
+    ['src', 'data:application/json,{"items":[]}', /فقط نشانی‌های http و https/],
+    ['src', 'https://exa mple.ir/bulletin.json', /خوانا نیست/],
+    ['src', 'http://[::1/bulletin.json', /خوانا نیست/],
+    ['src', 'https://news.example.ir:99999/bulletin.json', /خوانا نیست/],
+    ['src', 'https://user:secret@news.example.ir/bulletin.json', /نام کاربری یا گذرواژه/],
+    ['src', '', /نشانی خبرنامه را وارد کنید/],
+    ['election', 'javascript:alert(1)', /فقط نشانی‌های http و https/],
+    ['site', 'data:text/html,x', /فقط نشانی‌های http و https/],
+  ];
+  for (const [field, value, message] of cases) {
+    await page.fill(`input[name="${field}"]`, value);
+    const note = page.locator(`#${field}-error`);
+    await note.waitFor();
+    assert.match(await note.textContent(), message, `${field}=${value}`);
+    assert.equal(await page.getAttribute(`input[name="${field}"]`, 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue('#snippet'), '', `no snippet for ${field}=${value}`);
+    assert.equal(await page.inputValue('#frame-snippet'), '');
+    assert.equal(await page.locator('#preview [data-election-widget]').count(), 0, 'no preview');
+    await page.fill(`input[name="${field}"]`, field === 'src' ? 'bulletin.fa.json' : '');
+    await page.locator(`#${field}-error`).waitFor({ state: 'hidden' });
+  }
+  assert.ok((await page.inputValue('#snippet')).includes(`data-src="${files.url}bulletin.fa.json"`), 'back once fixed');
+  await page.locator('#preview [data-election-widget][data-state="ready"]').waitFor({ timeout: 15_000 });
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('every snippet names its allowed sources; election endpoint, site and preconnect options', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  await page.goto(`${files.url}embed-code.html`);
+  await page.locator('input[name="pin"]:not([disabled])').waitFor({ timeout: 15_000 });
+  const news = `${bulletins.url}news/bulletin.json?lang=fa#top`;
+  const election = `${host.url}hq/election.json`;
+  await page.fill('input[name="src"]', news);
+  await page.fill('input[name="election"]', election);
+  const sources = `data-sources="${bulletins.url}news/ ${host.url}hq/"`;
+  let code = await page.inputValue('#snippet');
+  assert.ok(code.includes(`data-election-src="${election}"`), code);
+  assert.ok(code.includes(`<script type="module" src="${files.url}embed.js" ${sources}></script>`), code);
+  assert.ok(new URL(/src="([^"]+)"/.exec(await page.inputValue('#frame-snippet'))[1].replaceAll('&amp;', '&')).searchParams.get('election') === election);
+  await page.check('input[name="pin"]');
+  code = await page.inputValue('#snippet');
+  assert.match(code, new RegExp(`<script type="module" src="${files.url}embed-[^"]+\\.js" integrity="sha384-[^"]+" crossorigin="anonymous" ${sources}></script>`), code);
+  await page.uncheck('input[name="pin"]');
+  // the same folder once
+  await page.fill('input[name="election"]', `${bulletins.url}news/election.json`);
+  assert.ok((await page.inputValue('#snippet')).includes(`data-sources="${bulletins.url}news/"`));
+  await page.fill('input[name="election"]', '');
+
+  // preconnect: the widget's origin and the bulletin's, each once, in <head>
+  await page.check('input[name="preconnect"]');
+  code = await page.inputValue('#snippet');
+  const hints = code.split('<!-- where the widget goes -->')[0];
+  assert.equal(hints, `<!-- in <head> -->\n<link rel="preconnect" href="${files.url.slice(0, -1)}" crossorigin>\n`
+    + `<link rel="preconnect" href="${bulletins.url.slice(0, -1)}" crossorigin>\n`);
+  // none for the page's own origin, which the site field names (and the iframe code uses)
+  await page.fill('input[name="site"]', `${files.url}some/page.html`);
+  code = await page.inputValue('#snippet');
+  assert.ok(!code.includes(`<link rel="preconnect" href="${files.url.slice(0, -1)}"`), code);
+  assert.ok(code.includes(`<link rel="preconnect" href="${bulletins.url.slice(0, -1)}" crossorigin>`), code);
+  assert.ok((await page.inputValue('#frame-snippet')).includes(`origin=${encodeURIComponent(files.url.slice(0, -1))}`));
+  await page.fill('input[name="site"]', bulletins.url);
+  code = await page.inputValue('#snippet');
+  assert.equal(code.split('<link rel="preconnect"').length - 1, 1, code);
+  assert.ok(code.includes(`<link rel="preconnect" href="${files.url.slice(0, -1)}" crossorigin>`), code);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('the pinned snippet: versioned loader with SRI, no preload unless asked, and it works pasted', async () => {
   const page = await browser.newPage();
   await page.goto(`${files.url}embed-code.html`);
   await page.locator('input[name="pin"]:not([disabled])').waitFor({ timeout: 15_000 });
+  assert.ok(await page.isDisabled('input[name="preload-wasm"]'), 'the preload needs the pinned version');
   await page.check('input[name="pin"]');
-  const code = await page.inputValue('#snippet');
+  await page.check('input[name="preconnect"]');
+  let code = await page.inputValue('#snippet');
   const integrity = JSON.parse(await (await fetch(`${files.url}integrity.json`)).text());
   const names = Object.keys(integrity);
   const embed = names.find((n) => /^embed-.+\.js$/.test(n));
   const wasm = names.find((n) => n.endsWith('.wasm'));
-  const glue = names.find((n) => /^election-widget\..+\.js$/.test(n));
-  assert.ok(code.includes(`<script type="module" src="${files.url}${embed}" integrity="${integrity[embed]}" crossorigin="anonymous"></script>`), code);
-  assert.ok(code.includes(`<link rel="modulepreload" href="${files.url}${glue}">`), code);
-  assert.ok(code.includes(`<link rel="preload" href="${files.url}${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`), code);
-  await page.close();
-
-  // pasted into a page on another origin, it works, and the preloads are what the widget uses
-  pasted = code.replaceAll(`${files.url}bulletin.fa.json`, `${bulletins.url}ok`);
+  assert.ok(code.includes(`<script type="module" src="${files.url}${embed}" integrity="${integrity[embed]}" crossorigin="anonymous" data-sources="${files.url}"></script>`), code);
+  assert.ok(!code.includes('modulepreload'), 'no preload of a glue file');
+  assert.ok(!code.includes('rel="preload"'), 'the module preload is off by default');
+  // pasted into a page on another origin, it works
+  pasted = code.replaceAll(`${files.url}bulletin.fa.json`, `${bulletins.url}ok`).replaceAll(`data-sources="${files.url}"`, `data-sources="${bulletins.url}"`);
   const site = await browser.newPage();
   const seen = watch(site);
   await site.goto(`${host.url}pasted.html`);
   await site.waitForFunction(() => document.querySelector('[data-election-widget]')?.getAttribute('data-state') === 'ready', null, { timeout: 15_000 });
   const loads = await site.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
   assert.equal(loads.filter((n) => n.endsWith('.wasm')).length, 1, 'one download of the module');
-  assert.equal(loads.filter((n) => /election-widget\.[0-9a-f]+\.js$/.test(n)).length, 1, 'one download of the glue');
-  assert.ok(!seen.console.some((m) => /preload/i.test(m)), `no unused-preload warning: ${seen.console}`);
   assert.deepEqual(seen.errors, []);
   await site.close();
+
+  // the module preload is its own option, with the module's integrity
+  await page.check('input[name="preload-wasm"]');
+  code = await page.inputValue('#snippet');
+  assert.ok(code.includes(`<link rel="preload" href="${files.url}${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="${integrity[wasm]}">`), code);
+  assert.ok(code.indexOf('rel="preload"') < code.indexOf('<!-- where the widget goes -->'), 'in <head>');
+  await page.uncheck('input[name="pin"]');
+  assert.ok(!(await page.inputValue('#snippet')).includes('rel="preload"'), 'only with the pinned version');
+  assert.ok(await page.isDisabled('input[name="preload-wasm"]'));
+  await page.close();
+});
+
+test('the embed-code page pins with an integrity.json that names no glue file (bundled builds)', async () => {
+  const integrity = JSON.parse(await (await fetch(`${files.url}integrity.json`)).text());
+  const embed = Object.keys(integrity).find((n) => /^embed-.+\.js$/.test(n));
+  const wasm = Object.keys(integrity).find((n) => n.endsWith('.wasm'));
+  for (const [label, names, preload] of [['the loader and the module', [embed, wasm], true], ['the loader only', [embed], false]]) {
+    const page = await browser.newPage();
+    const seen = watch(page);
+    await page.route('**/integrity.json', (route) => route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify(Object.fromEntries(names.map((n) => [n, integrity[n]]))),
+    }));
+    await page.goto(`${files.url}embed-code.html`);
+    await page.locator('input[name="pin"]:not([disabled])').waitFor({ timeout: 15_000 });
+    await page.check('input[name="pin"]');
+    assert.equal(await page.isDisabled('input[name="preload-wasm"]'), !preload, label);
+    const code = await page.inputValue('#snippet');
+    assert.ok(code.includes(`src="${files.url}${embed}" integrity="${integrity[embed]}" crossorigin="anonymous"`), `${label}: ${code}`);
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  }
 });
