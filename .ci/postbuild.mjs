@@ -17,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
 import { shortenExports, shortenImports } from './wasm-names.mjs';
 import { glueFactory } from './glue-factory.mjs';
+import { applySources } from './sources.mjs';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error('postbuild: TRUNK_STAGING_DIR is not set (run through trunk)');
@@ -39,6 +40,16 @@ for (const name of readdirSync(stage)) {
   }
   writeFileSync(path, after);
 }
+
+// ---- Allowed sources of the iframe embed (.ci/sources.mjs) ----
+// ELECTION_WIDGET_SOURCES="https://news.example.ir/election/ …" becomes data-sources on
+// frame.html's embed.js tag; unset or empty, frame.html shows any bulletin. A bad entry stops
+// the build. Runs before the precompressed copies are written.
+{
+  const sources = applySources(stage, process.env.ELECTION_WIDGET_SOURCES);
+  if (sources.length) console.log(`postbuild: frame.html shows bulletins under ${sources.join(' ')}`);
+}
+// ---- end of allowed sources ----
 
 // The self-hosted font: two weights of Vazirmatn's Arabic-script subset, with its licence.
 const fontDir = new URL('../node_modules/vazirmatn/', import.meta.url);
