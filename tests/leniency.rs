@@ -519,3 +519,33 @@ fn a_feed_that_names_no_language_is_read_by_its_script() {
         "declared English: left as written"
     );
 }
+
+#[test]
+fn references_in_a_large_graph_resolve_in_any_order() {
+    // articles and the publishers they refer to, in scrambled order, some @ids shared
+    let mut nodes = Vec::new();
+    for i in (0..3000).rev() {
+        nodes.push(format!(
+            r##"{{"@type":"NewsArticle","@id":"#a{i}","headline":"h{i}","publisher":{{"@id":"#p{}"}}}}"##,
+            i % 97
+        ));
+        if i % 3 == 0 {
+            nodes.push(format!(
+                r##"{{"@type":"Organization","@id":"#p{}","name":"org {}"}}"##,
+                i % 97,
+                i % 97
+            ));
+            nodes.push(format!(r##"{{"@type":"Thing","@id":"#p{}"}}"##, i % 97));
+        }
+    }
+    let doc = format!(r#"{{"@graph":[{}]}}"#, nodes.join(","));
+    let p = ld(&doc);
+    assert_eq!(p.bulletin.items.len(), 3000);
+    for item in &p.bulletin.items {
+        let i: usize = item.title[1..].parse().unwrap();
+        assert_eq!(
+            item.source.as_deref(),
+            Some(format!("org {}", i % 97).as_str())
+        );
+    }
+}

@@ -79,7 +79,7 @@ impl<'a> Nodes<'a> {
         }
         let mut out = Vec::new();
         walk(doc, &mut out);
-        out.sort_by(|a, b| a.0.cmp(b.0));
+        heapsort(&mut out);
         Nodes(out)
     }
 
@@ -102,6 +102,35 @@ impl<'a> Nodes<'a> {
             .map(|(_, node)| *node)
             .find(|node| wanted(node))
             .unwrap_or(value)
+    }
+}
+
+/// Sorts by `@id` in O(n log n) whatever the input: a heapsort, a few hundred bytes of module
+/// where the standard library's sorts cost kilobytes.
+fn heapsort(v: &mut [(&str, &Tree)]) {
+    fn sift(v: &mut [(&str, &Tree)], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child].0 < v[child + 1].0 {
+                child += 1;
+            }
+            if v[root].0 >= v[child].0 {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let n = v.len();
+    for root in (0..n / 2).rev() {
+        sift(v, root, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
     }
 }
 
