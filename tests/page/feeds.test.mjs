@@ -47,6 +47,7 @@ const h = harness({
   '/untitled.json': json(UNTITLED),
   '/not-json.json': json('{"items": [ not json'),
   '/khabaronline.json': json(real('newsarticle-fa-khabaronline.json')),
+  '/yjc.json': json(real('newsarticle-fa-yjc.json')),
   '/yoast.json': json(real('yoast-graph-politics-co-uk.json')),
 });
 
@@ -201,13 +202,18 @@ test('no retry button where retrying cannot help', async () => {
   await page.close();
 });
 
-test('a real Persian news article renders right to left with its own digits', async () => {
+test('real Persian news articles render right to left, headLine and all', async () => {
   const page = await h.browser.newPage();
-  await mount(page, [{ 'data-src': 'khabaronline.json' }]);
-  const f = await fields(page, 'w0', { title: '.card__title', lead: '.card__lead', source: '.card__source bdi', image: '.card__image' });
-  assert.deepEqual(f.title, { direction: 'rtl', text: 'تحلیل روزنامه اصولگرا از دعوت اصلاح طلبان به حضور مردم در انتخابات', lang: 'fa' });
-  assert.equal(f.lead.direction, 'rtl');
-  assert.equal(f.source.direction, 'rtl', 'a Persian name with a Latin part');
-  assert.ok(f.image, 'the first image of the list');
+  await mount(page, [{ 'data-src': 'yjc.json' }, { 'data-src': 'khabaronline.json' }]);
+  // yjc.ir writes `headLine`, a widespread Persian news CMS's spelling
+  const yjc = await fields(page, 'w0', { title: '.card__title', body: '.card__body p', source: '.card__source bdi', date: '.card__date time' });
+  assert.deepEqual(yjc.title, { direction: 'rtl', text: 'از کشف ۷۲ دستگاه موتور قاچاق در مهریز تا دستگیری سارق ۱۰۰ میلیون ریالی طلاجات منزل در بافق', lang: 'fa' });
+  assert.equal(yjc.body.direction, 'rtl');
+  assert.equal(yjc.source.direction, 'rtl', 'a Persian name ending in «YJC»');
+  assert.match(yjc.date.text, /^یکشنبه ۲۱ اردیبهشت ۱۳۹۹، ساعت ۱۸:۵۹$/, '2020-05-10T18:59:01+04:30, in Tehran time');
+  const khabar = await fields(page, 'w1', { title: '.card__title', lead: '.card__lead', image: '.card__image' });
+  assert.deepEqual(khabar.title, { direction: 'rtl', text: 'تحلیل روزنامه اصولگرا از دعوت اصلاح طلبان به حضور مردم در انتخابات', lang: 'fa' });
+  assert.equal(khabar.lead.direction, 'rtl');
+  assert.ok(khabar.image, 'the first image of the list');
   await page.close();
 });
