@@ -132,11 +132,12 @@ fn adapt(doc: &Tree, require_items: bool, ctx: &Context) -> Result<Parsed, FeedE
         None => Vec::new(),
     };
     let mut warnings = Vec::new();
+    // the native format's language defaults to Persian: it is always declared
     let lang = root
         .opt_string("lang")?
         .filter(|l| !l.trim().is_empty())
-        .unwrap_or_else(|| ctx.default_lang.to_owned());
-    let rules = TextRules::new(&lang, ctx);
+        .unwrap_or_else(|| ctx.default_lang.unwrap_or("fa").to_owned());
+    let rules = TextRules::new(Some(&lang), ctx);
     let generated = root
         .opt_string("generated")?
         .and_then(|g| date(&g, DateStyle::Rfc3339, "generated", &mut warnings));
@@ -145,7 +146,7 @@ fn adapt(doc: &Tree, require_items: bool, ctx: &Context) -> Result<Parsed, FeedE
         .enumerate()
         .map(|(i, d)| (format!("items[{i}]"), d))
         .collect();
-    let items = finish(drafts, &rules, ctx, &mut warnings);
+    let items = finish(drafts, &rules, ctx, &mut warnings)?;
 
     let mut elections = Vec::new();
     let mut election_problem = None;
@@ -163,7 +164,7 @@ fn adapt(doc: &Tree, require_items: bool, ctx: &Context) -> Result<Parsed, FeedE
     }
     Ok(Parsed {
         bulletin: Bulletin {
-            lang,
+            lang: Some(lang),
             generated,
             items,
             elections,

@@ -357,6 +357,12 @@ impl<'a> At<'a> {
         self.get(key).map(|v| v.string()).transpose()
     }
 
+    /// The optional string member `key`, blank counting as absent (feeds often write `""`
+    /// for a field they do not fill).
+    pub fn opt_text(&self, key: &str) -> Result<Option<String>, super::FeedError> {
+        Ok(self.opt_string(key)?.filter(|s| !s.trim().is_empty()))
+    }
+
     /// The optional numeric member `key`.
     pub fn opt_number(&self, key: &str) -> Result<Option<f64>, super::FeedError> {
         self.get(key).map(|v| v.number()).transpose()

@@ -338,7 +338,7 @@ fn context<'a>(
     Context {
         resolve,
         normalize: config.normalize,
-        default_lang: config.lang.as_deref().unwrap_or("fa"),
+        default_lang: config.lang.as_deref(),
     }
 }
 
