@@ -153,12 +153,29 @@ pub fn read(
     ctx: &Context,
 ) -> Result<Parsed, FeedError> {
     let doc = source.tree()?;
+    // what the conversion skipped (lists and objects over the limits) comes first
+    let skipped = tree::take_notes();
+    let parsed = read_tree(&doc, format, fields, ctx);
+    parsed.map(|mut p| {
+        if !skipped.is_empty() {
+            p.warnings.splice(0..0, skipped);
+        }
+        p
+    })
+}
+
+fn read_tree(
+    doc: &Tree,
+    format: Option<Format>,
+    fields: Option<&field_map::FieldMap>,
+    ctx: &Context,
+) -> Result<Parsed, FeedError> {
     if let Some(map) = fields {
-        return field_map::parse(&doc, map, ctx);
+        return field_map::parse(doc, map, ctx);
     }
     let format = match format {
         Some(f) => f,
-        None => detect(&Probe::of(&doc)).ok_or_else(|| {
+        None => detect(&Probe::of(doc)).ok_or_else(|| {
             FeedError::document(
                 "unrecognised format: expected a native bulletin (version 1), JSON Feed, \
                  WordPress posts or schema.org NewsArticle JSON-LD; set data-format or data-fields",
@@ -166,10 +183,10 @@ pub fn read(
         })?,
     };
     match format {
-        Format::Native | Format::FieldMap => native::parse(&doc, ctx),
-        Format::JsonFeed => jsonfeed::parse(&doc, ctx),
-        Format::WordPress => wordpress::parse(&doc, ctx),
-        Format::NewsArticle => newsarticle::parse(&doc, ctx),
+        Format::Native | Format::FieldMap => native::parse(doc, ctx),
+        Format::JsonFeed => jsonfeed::parse(doc, ctx),
+        Format::WordPress => wordpress::parse(doc, ctx),
+        Format::NewsArticle => newsarticle::parse(doc, ctx),
     }
 }
 
@@ -384,7 +401,7 @@ pub fn finish(
     // dates without a time zone: said once per bulletin, naming the first
     let mut zoneless: Option<(String, usize)> = None;
     for (at, d) in drafts {
-        let title = rules.line(&d.title);
+        let title = rules.line(&bounded(d.title, MAX_LINE, &at, "title", warnings));
         if title.is_empty() {
             warnings.push(format!("{at}: an item without a title was skipped"));
             continue;
@@ -396,7 +413,10 @@ pub fn finish(
             let src = link(&img.src.0, LinkKind::Web, &img.src.1, ctx, warnings)?;
             Some(Image {
                 src,
-                alt: img.alt.map(|a| rules.line(&a)).unwrap_or_default(),
+                alt: img
+                    .alt
+                    .map(|a| rules.line(&bounded(a, MAX_LINE, &at, "image.alt", warnings)))
+                    .unwrap_or_default(),
                 width: dimension(img.width),
                 height: dimension(img.height),
             })
@@ -411,14 +431,21 @@ pub fn finish(
             }
             Some(p)
         });
+        let body = body(d.body, rules, &at, warnings);
         items.push(Item {
             id: d.id,
-            kicker: rules.optional(d.kicker),
+            kicker: rules.optional(
+                d.kicker
+                    .map(|k| bounded(k, MAX_LINE, &at, "kicker", warnings)),
+            ),
             title,
-            lead: rules.optional(d.lead),
-            body: d.body.iter().flat_map(|p| rules.paragraphs(p)).collect(),
+            lead: rules.optional(d.lead.map(|l| bounded(l, MAX_LEAD, &at, "lead", warnings))),
+            body,
             url,
-            source: rules.optional(d.source),
+            source: rules.optional(
+                d.source
+                    .map(|s| bounded(s, MAX_LINE, &at, "source", warnings)),
+            ),
             published: published.map(|p| p.at),
             date_only: published.is_some_and(|p| p.date_only),
             image,
@@ -439,6 +466,61 @@ pub fn finish(
         )));
     }
     Ok(items)
+}
+
+/// Longest kicker, title, source or image description kept, in characters: far above what a
+/// card shows, far below what slows a page (see [`crate::text::bounds`]).
+pub const MAX_LINE: usize = 500;
+/// Longest lead kept, in characters.
+pub const MAX_LEAD: usize = 3_000;
+/// Most text kept from one item's body, in characters.
+pub const MAX_BODY: usize = 100_000;
+/// Most paragraphs kept from one item's body (as many as a list's entries: `tree::MAX_LIST`).
+pub const MAX_PARAGRAPHS: usize = tree::MAX_LIST;
+
+/// A field's text within its bounds, with a warning naming `at.field` when it was cut.
+pub fn bounded(s: String, max: usize, at: &str, field: &str, warnings: &mut Vec<String>) -> String {
+    let path = if at.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{at}.{field}")
+    };
+    crate::text::bounds::bounded(s, max, &path, warnings)
+}
+
+/// An item's body as paragraphs, within [`MAX_BODY`] characters and [`MAX_PARAGRAPHS`].
+fn body(raw: Vec<String>, rules: &TextRules, at: &str, warnings: &mut Vec<String>) -> Vec<String> {
+    let mut budget = MAX_BODY;
+    let mut paragraphs = Vec::new();
+    let mut marks = 0;
+    for block in raw {
+        let (block, cut) = crate::text::bounds::bound(&block, budget);
+        marks += cut.marks;
+        if budget > 0 {
+            paragraphs.extend(rules.paragraphs(&block));
+        }
+        budget = budget.saturating_sub(block.chars().count());
+        if cut.shortened {
+            warnings.push(format!(
+                "{at}.body: longer than {MAX_BODY} characters; shortened"
+            ));
+            break;
+        }
+    }
+    if marks > 0 {
+        warnings.push(format!(
+            "{at}.body: {marks} combining marks dropped (at most {} are kept on one letter)",
+            crate::text::bounds::MAX_MARKS
+        ));
+    }
+    if paragraphs.len() > MAX_PARAGRAPHS {
+        warnings.push(format!(
+            "{at}.body: {} paragraphs; only the first {MAX_PARAGRAPHS} are shown",
+            paragraphs.len()
+        ));
+        paragraphs.truncate(MAX_PARAGRAPHS);
+    }
+    paragraphs
 }
 
 /// Parses an item's publication date in its feed's style, or warns and drops it.

@@ -2,7 +2,8 @@
 
 use super::tree::{At, Tree};
 use super::{
-    date, finish, link, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, TextRules,
+    bounded, date, finish, link, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed,
+    TextRules, MAX_LINE,
 };
 use crate::model::{Bulletin, Election, Link, Turnout};
 use crate::text::links::LinkKind;
@@ -188,8 +189,9 @@ fn election(
     if opens >= closes {
         return Err(format!("{at}: opens must be before closes"));
     }
-    let title = rules.line(&w.title);
+    let title = rules.line(&bounded(w.title, MAX_LINE, at, "title", warnings));
     let cta = w.cta.and_then(|(label, url)| {
+        let label = bounded(label, MAX_LINE, at, "cta.label", warnings);
         let url = link(
             &url,
             LinkKind::WebOrTel,
@@ -206,7 +208,8 @@ fn election(
         if previous.is_finite() && (0.0..=100.0).contains(&previous) {
             Some(Turnout {
                 previous,
-                label: rules.optional(label),
+                label: rules
+                    .optional(label.map(|l| bounded(l, MAX_LINE, at, "turnout.label", warnings))),
             })
         } else {
             warnings.push(format!(

@@ -275,6 +275,7 @@ impl Task {
         });
         match parsed {
             Ok(p) => {
+                warn_all(url, &feed::tree::take_notes());
                 warn_all(url, &p.warnings);
                 bulletin.elections = p.bulletin.elections;
                 bulletin.election_problem = p.bulletin.election_problem;

@@ -1,5 +1,6 @@
 //! Text from outside: normalisation for display and the link policy (pure).
 
+pub mod bounds;
 pub mod html;
 pub mod links;
 pub mod normalize;
