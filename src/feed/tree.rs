@@ -15,9 +15,9 @@ pub const MAX_DEPTH: usize = 64;
 
 /// Entries read from any one list: more than the widget ever shows (at most 20 items, and a
 /// card's body paragraphs), so that a bulletin of 30,000 items or one item of 60,000
-/// paragraphs under the 1 MiB limit costs no more than one of 64; the rest is skipped with a
+/// paragraphs under the 1 MiB limit costs no more than one of 200; the rest is skipped with a
 /// console warning.
-pub const MAX_LIST: usize = 64;
+pub const MAX_LIST: usize = 200;
 
 /// Members read from any one object (real feeds' objects have a few dozen).
 pub const MAX_MEMBERS: usize = 256;
