@@ -115,8 +115,11 @@ if (!window.ElectionWidget) {
   // the card's size, so a reader on a slow line sees the widget at once. The module keeps it
   // (marked data-early) until it has content to show, rather than drawing its own under it.
   // Should the module fail, a <slot> brings the element's own fallback content back.
-  const SKELETON = ':host{all:initial!important;display:block!important}'
-    + '.r{container-type:inline-size}.s{box-sizing:border-box;display:flex;flex-direction:column;gap:12px;padding:16px;'
+  // The element's box is the page's (the :host rule is a default any page rule overrides);
+  // what the page could pass down by inheritance stops at .r (all:initial): the same rules as
+  // the widget's stylesheet, so nothing moves when it replaces this one.
+  const SKELETON = ':host{display:block;contain:layout paint style}'
+    + '.r{all:initial;display:block;container-type:inline-size}.s{box-sizing:border-box;display:flex;flex-direction:column;gap:12px;padding:16px;'
     + 'border:1px solid #d6d6d6;border-radius:12px;background:#fff;inline-size:100%;max-inline-size:720px;min-block-size:560px}'
     + '@container (max-width:600px){.s{min-block-size:780px}}@container (max-width:420px){.s{min-block-size:900px}}'
     + '.l{block-size:14px;border-radius:7px;background:#e6e6e6}.w{inline-size:40%}.t{block-size:26px;inline-size:85%}'
@@ -140,15 +143,16 @@ if (!window.ElectionWidget) {
       root.adoptedStyleSheets = [skeletonSheet];
     } catch { return; }
     const div = (cls) => { const d = document.createElement('div'); d.className = cls; return d; };
-    const outer = div('r');
-    outer.setAttribute('data-early', '');
-    const box = div('s');
-    box.setAttribute('role', 'status');
-    box.setAttribute('aria-busy', 'true');
     // what the module's own skeleton says to screen readers, in the widget's language
     // (the strings tables' `loading`; Locale::for_tag: Persian unless data-lang names another)
     const tag = (host.getAttribute('data-lang') || '').trim();
     const persian = !/^[A-Za-z0-9_-]{1,35}$/.test(tag) || tag.split(/[-_]/)[0].toLowerCase() === 'fa';
+    const outer = div('r');
+    outer.setAttribute('data-early', '');
+    const box = div('s');
+    box.dir = persian ? 'rtl' : 'ltr'; // as the card's own: the page's direction is not the skeleton's
+    box.setAttribute('role', 'status');
+    box.setAttribute('aria-busy', 'true');
     const note = document.createElement('span');
     note.className = 'v';
     note.lang = persian ? 'fa' : 'en';
