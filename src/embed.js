@@ -116,12 +116,13 @@ if (!window.ElectionWidget) {
   // (marked data-early) until it has content to show, rather than drawing its own under it.
   // Should the module fail, a <slot> brings the element's own fallback content back.
   // The element's box is the page's (the :host rule is a default any page rule overrides);
-  // what the page could pass down by inheritance stops at .r (all:initial): the same rules as
-  // the widget's stylesheet, so nothing moves when it replaces this one. The skeleton's height
-  // is the card's expected height (--_ew-h, set by the reservation block below).
+  // what the page could pass down by inheritance stops at .r (all:initial), which also gives
+  // the element its intrinsic width (360 px with room): the same rules as the widget's
+  // stylesheet, so nothing moves when it replaces this one. The skeleton's height is the
+  // card's expected height (--_ew-h, set by the reservation block below).
   const SKELETON = ':host{display:block;contain:layout paint style}'
-    + '.r{all:initial;display:block;--_ew-h:560px}'
-    + '.s{box-sizing:border-box;display:flex;flex-direction:column;gap:12px;padding:16px;inline-size:100%;max-inline-size:720px;'
+    + '.r{all:initial;display:block;--_ew-h:560px}.r:after{content:"";display:grid;grid-template-columns:minmax(0,360px)}'
+    + '.s{box-sizing:border-box;display:flex;flex-direction:column;gap:12px;padding:clamp(12px,4%,16px);max-inline-size:720px;'
     + 'border:1px solid #d6d6d6;border-radius:var(--election-widget-radius,12px);background:#fff;min-block-size:var(--_ew-h)}'
     + '.l{block-size:14px;border-radius:7px;background:#e6e6e6}.w{inline-size:40%}.t{block-size:26px;inline-size:85%}'
     + '.c{block-size:130px;border-radius:8px;background:#e6e6e6;margin-block-start:auto}'
