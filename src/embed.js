@@ -229,6 +229,7 @@ if (!window.ElectionWidget) {
     const recall = (host, width) => {
       const k = key(host, width);
       let cached = false;
+      // (the key of src/cache.rs: a cached copy will be shown first)
       try { cached = store?.getItem(`election-widget:v1:${src(host)}`) != null; } catch { /* disabled */ }
       let best = 0;
       for (const [name, e] of Object.entries(read())) {
