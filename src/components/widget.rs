@@ -169,7 +169,9 @@ fn content(config: &Config, shown: &Shown, state: &'static str, note: Html) -> H
             None => html! {},
         },
     };
-    shell(&locale, state, html! { <>{note}{card}{headlines}{call}</> })
+    // the note last: when the fresh copy replaces a cached one, the note goes and nothing
+    // above it moves
+    shell(&locale, state, html! { <>{card}{headlines}{call}{note}</> })
 }
 
 /// The instant the call to vote is shown at: its own source's clock, guarded so that no
