@@ -9,7 +9,7 @@
 //!
 //! Every change is recorded against the input's bytes ([`persian_edits`]), so that the authoring
 //! page can list what normalisation did, and undo any one change ([`apply_edits`]). Internally the
-//! text is a list of [`Piece`]s, one per input character at first, each knowing the bytes it
+//! text is a list of `Piece`s, one per input character at first, each knowing the bytes it
 //! came from; the passes below rewrite pieces, or insert new empty-sourced ones, never lose them.
 
 use std::ops::Range;
@@ -44,9 +44,9 @@ const NO_ENDING_AFTER: [&str; 3] = ["که", "چه", "نه"];
 const NOT_PLURAL: [&str; 7] = ["ایها", "علیها", "فیها", "الیها", "لدیها", "ابیها", "مافیها"];
 
 /// Compounds that election and administrative news write every day, restored with a half-space
-/// when written apart or joined: (first part, second part, not when «از» follows). The first five
-/// words are the seed article's, set so in the sample bulletin (src/assets/bulletin.fa.json); all
-/// but «هم‌افزایی» are in hazm's lexicon (hazm/data/words.dat) with their half-space («رای‌گیری» as
+/// when written apart or joined: (first part, second part, not when «از» follows). «اطلاع‌رسانی»,
+/// «انسجام‌بخشی», «برنامه‌ریزی», «نقش‌آفرین» and «هم‌افزایی» are the seed article's, set so in the
+/// sample bulletin (src/assets/bulletin.fa.json); all but «هم‌افزایی» are in hazm's lexicon (hazm/data/words.dat) with their half-space («رای‌گیری» as
 /// «رأی‌گیری»). The second parts are bound forms that never stand alone, except «بخشی» (a part),
 /// hence «انسجام بخشی از …» (the cohesion of a part of …) is left apart, and «آفرین» (bravo),
 /// which cannot follow «نقش» as a word of its own. Joined, none is a word.
@@ -369,33 +369,42 @@ impl View {
 }
 
 /// Changes one pass makes, applied together so the pass reads a stable [`View`].
-#[derive(Default)]
 struct Ops {
     /// Piece, its new text (one character or none), the rule.
     set: Vec<(usize, Option<char>, Rule)>,
-    /// A character inserted after the piece.
-    insert: Vec<(usize, char, Rule)>,
+    /// Per piece, a character inserted after it (the first asked for).
+    insert: Vec<Option<(char, Rule)>>,
 }
 
 impl Ops {
-    fn apply(mut self, pieces: &mut Vec<Piece>) {
+    fn new(pieces: &[Piece]) -> Ops {
+        Ops {
+            set: Vec::new(),
+            insert: vec![None; pieces.len()],
+        }
+    }
+
+    fn insert(&mut self, piece: usize, c: char, rule: Rule) {
+        if let Some(slot) = self.insert.get_mut(piece) {
+            slot.get_or_insert((c, rule));
+        }
+    }
+
+    fn apply(self, pieces: &mut Vec<Piece>) {
         for (i, c, rule) in self.set {
             if let Some(p) = pieces.get_mut(i) {
                 p.set(c);
                 p.rule = Some(rule);
             }
         }
-        if self.insert.is_empty() {
+        if self.insert.iter().all(Option::is_none) {
             return;
         }
-        self.insert.sort_by_key(|op| op.0);
-        self.insert.dedup_by_key(|op| op.0);
-        let mut ins = self.insert.into_iter().peekable();
         let old = std::mem::take(pieces);
-        for (i, p) in old.into_iter().enumerate() {
+        for (p, insert) in old.into_iter().zip(self.insert) {
             let at = p.src.end;
             pieces.push(p);
-            if let Some((_, c, rule)) = ins.next_if(|op| op.0 == i) {
+            if let Some((c, rule)) = insert {
                 pieces.push(Piece::new(at..at, Some(c), Some(rule), false));
             }
         }
@@ -454,91 +463,91 @@ fn persian_letter(c: char) -> char {
 }
 
 /// The presentation forms of single letters, as (first code point, letter), each block running to
-/// the next; `'\0'` starts a block of ligatures and symbols, which stay. From the compatibility
+/// the next; 0 starts a block of ligatures and symbols, which stay. From the compatibility
 /// decompositions of UnicodeData.txt (checked in tests against tests/fixtures/presentation-forms.txt).
-const FORMS: &[(u16, char)] = &[
-    (0xFB50, 'ٱ'),
-    (0xFB52, 'ٻ'),
-    (0xFB56, 'پ'),
-    (0xFB5A, 'ڀ'),
-    (0xFB5E, 'ٺ'),
-    (0xFB62, 'ٿ'),
-    (0xFB66, 'ٹ'),
-    (0xFB6A, 'ڤ'),
-    (0xFB6E, 'ڦ'),
-    (0xFB72, 'ڄ'),
-    (0xFB76, 'ڃ'),
-    (0xFB7A, 'چ'),
-    (0xFB7E, 'ڇ'),
-    (0xFB82, 'ڍ'),
-    (0xFB84, 'ڌ'),
-    (0xFB86, 'ڎ'),
-    (0xFB88, 'ڈ'),
-    (0xFB8A, 'ژ'),
-    (0xFB8C, 'ڑ'),
-    (0xFB8E, 'ک'),
-    (0xFB92, 'گ'),
-    (0xFB96, 'ڳ'),
-    (0xFB9A, 'ڱ'),
-    (0xFB9E, 'ں'),
-    (0xFBA0, 'ڻ'),
-    (0xFBA4, 'ۀ'),
-    (0xFBA6, 'ہ'),
-    (0xFBAA, 'ھ'),
-    (0xFBAE, 'ے'),
-    (0xFBB0, 'ۓ'),
-    (0xFBB2, '\0'),
-    (0xFBD3, 'ڭ'),
-    (0xFBD7, 'ۇ'),
-    (0xFBD9, 'ۆ'),
-    (0xFBDB, 'ۈ'),
-    (0xFBDD, 'ٷ'),
-    (0xFBDE, 'ۋ'),
-    (0xFBE0, 'ۅ'),
-    (0xFBE2, 'ۉ'),
-    (0xFBE4, 'ې'),
-    (0xFBE8, 'ى'),
-    (0xFBEA, '\0'),
-    (0xFBFC, 'ی'),
-    (0xFC00, '\0'),
-    (0xFE80, 'ء'),
-    (0xFE81, 'آ'),
-    (0xFE83, 'أ'),
-    (0xFE85, 'ؤ'),
-    (0xFE87, 'إ'),
-    (0xFE89, 'ئ'),
-    (0xFE8D, 'ا'),
-    (0xFE8F, 'ب'),
-    (0xFE93, 'ة'),
-    (0xFE95, 'ت'),
-    (0xFE99, 'ث'),
-    (0xFE9D, 'ج'),
-    (0xFEA1, 'ح'),
-    (0xFEA5, 'خ'),
-    (0xFEA9, 'د'),
-    (0xFEAB, 'ذ'),
-    (0xFEAD, 'ر'),
-    (0xFEAF, 'ز'),
-    (0xFEB1, 'س'),
-    (0xFEB5, 'ش'),
-    (0xFEB9, 'ص'),
-    (0xFEBD, 'ض'),
-    (0xFEC1, 'ط'),
-    (0xFEC5, 'ظ'),
-    (0xFEC9, 'ع'),
-    (0xFECD, 'غ'),
-    (0xFED1, 'ف'),
-    (0xFED5, 'ق'),
-    (0xFED9, 'ك'),
-    (0xFEDD, 'ل'),
-    (0xFEE1, 'م'),
-    (0xFEE5, 'ن'),
-    (0xFEE9, 'ه'),
-    (0xFEED, 'و'),
-    (0xFEEF, 'ى'),
-    (0xFEF1, 'ي'),
+const FORMS: &[(u16, u16)] = &[
+    (0xFB50, 0x0671),
+    (0xFB52, 0x067B),
+    (0xFB56, 0x067E),
+    (0xFB5A, 0x0680),
+    (0xFB5E, 0x067A),
+    (0xFB62, 0x067F),
+    (0xFB66, 0x0679),
+    (0xFB6A, 0x06A4),
+    (0xFB6E, 0x06A6),
+    (0xFB72, 0x0684),
+    (0xFB76, 0x0683),
+    (0xFB7A, 0x0686),
+    (0xFB7E, 0x0687),
+    (0xFB82, 0x068D),
+    (0xFB84, 0x068C),
+    (0xFB86, 0x068E),
+    (0xFB88, 0x0688),
+    (0xFB8A, 0x0698),
+    (0xFB8C, 0x0691),
+    (0xFB8E, 0x06A9),
+    (0xFB92, 0x06AF),
+    (0xFB96, 0x06B3),
+    (0xFB9A, 0x06B1),
+    (0xFB9E, 0x06BA),
+    (0xFBA0, 0x06BB),
+    (0xFBA4, 0x06C0),
+    (0xFBA6, 0x06C1),
+    (0xFBAA, 0x06BE),
+    (0xFBAE, 0x06D2),
+    (0xFBB0, 0x06D3),
+    (0xFBB2, 0),
+    (0xFBD3, 0x06AD),
+    (0xFBD7, 0x06C7),
+    (0xFBD9, 0x06C6),
+    (0xFBDB, 0x06C8),
+    (0xFBDD, 0x0677),
+    (0xFBDE, 0x06CB),
+    (0xFBE0, 0x06C5),
+    (0xFBE2, 0x06C9),
+    (0xFBE4, 0x06D0),
+    (0xFBE8, 0x0649),
+    (0xFBEA, 0),
+    (0xFBFC, 0x06CC),
+    (0xFC00, 0),
+    (0xFE80, 0x0621),
+    (0xFE81, 0x0622),
+    (0xFE83, 0x0623),
+    (0xFE85, 0x0624),
+    (0xFE87, 0x0625),
+    (0xFE89, 0x0626),
+    (0xFE8D, 0x0627),
+    (0xFE8F, 0x0628),
+    (0xFE93, 0x0629),
+    (0xFE95, 0x062A),
+    (0xFE99, 0x062B),
+    (0xFE9D, 0x062C),
+    (0xFEA1, 0x062D),
+    (0xFEA5, 0x062E),
+    (0xFEA9, 0x062F),
+    (0xFEAB, 0x0630),
+    (0xFEAD, 0x0631),
+    (0xFEAF, 0x0632),
+    (0xFEB1, 0x0633),
+    (0xFEB5, 0x0634),
+    (0xFEB9, 0x0635),
+    (0xFEBD, 0x0636),
+    (0xFEC1, 0x0637),
+    (0xFEC5, 0x0638),
+    (0xFEC9, 0x0639),
+    (0xFECD, 0x063A),
+    (0xFED1, 0x0641),
+    (0xFED5, 0x0642),
+    (0xFED9, 0x0643),
+    (0xFEDD, 0x0644),
+    (0xFEE1, 0x0645),
+    (0xFEE5, 0x0646),
+    (0xFEE9, 0x0647),
+    (0xFEED, 0x0648),
+    (0xFEEF, 0x0649),
+    (0xFEF1, 0x064A),
     // lam-alef (FEF5–FEFC) is two letters: see map_char
-    (0xFEF5, '\0'),
+    (0xFEF5, 0),
 ];
 
 /// The letter a presentation form stands for, if it is one letter's form.
@@ -549,7 +558,7 @@ fn presentation_form(c: char) -> Option<char> {
     }
     let i = FORMS.partition_point(|&(start, _)| start <= cp);
     let (_, letter) = FORMS.get(i.checked_sub(1)?)?;
-    (*letter != '\0').then_some(*letter)
+    char::from_u32((*letter).into()).filter(|&c| c != '\0')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -610,7 +619,7 @@ fn spaces(text: &str, mut pieces: Vec<Piece>) -> Vec<Piece> {
     }
     // a half-space stays only between two letters, and only once
     let v = View::of(&out);
-    let mut ops = Ops::default();
+    let mut ops = Ops::new(&out);
     let mut last = None;
     for (k, &c) in v.c.iter().enumerate() {
         if c == ZWNJ {
@@ -630,25 +639,19 @@ fn spaces(text: &str, mut pieces: Vec<Piece>) -> Vec<Piece> {
 // Pass 3: punctuation
 
 /// No space before «، . : ؛ ؟ !» and one after; a space outside brackets and quotes, none inside.
-/// Only in Persian text: «. : !» and brackets act where the nearest letter before them is
-/// Persian; times, decimals («۱۲:۳۰», «۴۲.۵»), single-letter abbreviations («ه.ش», «ج.ا.ا»),
+/// Only in Persian text: «. : !» act where the nearest letter before them is Persian, brackets
+/// where the text beside them is; times, decimals («۱۲:۳۰», «۴۲.۵»), single-letter abbreviations («ه.ش», «ج.ا.ا»),
 /// URLs and e-mail addresses, and Latin text stay as written.
 fn punctuation(pieces: &mut Vec<Piece>) {
     let v = View::of(pieces);
     let n = v.c.len();
-    // the script of the nearest letter before and after each character
-    let nearest = |chars: &mut dyn Iterator<Item = &char>| -> Vec<Option<Script>> {
-        let mut s = None;
-        chars
-            .map(|&c| {
-                let next = script(c).or(s);
-                std::mem::replace(&mut s, next)
-            })
-            .collect()
-    };
-    let before = nearest(&mut v.c.iter());
-    let mut after = nearest(&mut v.c.iter().rev());
-    after.reverse();
+    // the script of the nearest letter before each character
+    let mut before = Vec::with_capacity(n);
+    let mut s = None;
+    for &c in &v.c {
+        before.push(s);
+        s = script(c).or(s);
+    }
     let mut address = vec![false; n];
     for w in v.words() {
         if is_address(&v.c[w.clone()]) {
@@ -676,7 +679,7 @@ fn punctuation(pieces: &mut Vec<Piece>) {
             && !(k >= 2 && is_persian_letter(v.c[k - 2]));
         persian(before[k]) && !abbreviation && (is_persian_letter(next) || OPENING.contains(&next))
     };
-    let mut ops = Ops::default();
+    let mut ops = Ops::new(pieces);
     for i in 0..n {
         let c = v.c[i];
         if address[i] || c == ' ' || is_persian_letter(c) {
@@ -686,7 +689,7 @@ fn punctuation(pieces: &mut Vec<Piece>) {
         let next = v.c.get(i + 1).copied();
         let insert_after = |ops: &mut Ops, k: usize| {
             if v.ends_piece(k) {
-                ops.insert.push((v.piece[k], ' ', Rule::Punctuation));
+                ops.insert(v.piece[k], ' ', Rule::Punctuation);
             }
         };
         if ENDING_PUNCT.contains(&c) {
@@ -709,7 +712,10 @@ fn punctuation(pieces: &mut Vec<Piece>) {
                 insert_after(&mut ops, i);
             }
         } else if OPENING.contains(&c) {
-            if gap(i + 1) && persian(after[i]) {
+            let inside = v.c.get(i + 2).copied();
+            if gap(i + 1)
+                && inside.is_some_and(|c| is_persian_letter(c) || is_digit(c) && persian(before[i]))
+            {
                 ops.set.push((v.piece[i + 1], None, Rule::Punctuation));
             }
             if i >= 1 && prev.is_some_and(is_persian_letter) {
@@ -736,12 +742,12 @@ fn joins(pieces: &mut Vec<Piece>) {
     let v = View::of(pieces);
     let ranges = v.words();
     let words: Vec<String> = ranges.iter().map(|r| v.string(r)).collect();
-    let mut ops = Ops::default();
+    let mut ops = Ops::new(pieces);
     for (k, r) in ranges.iter().enumerate() {
         for (at, rule) in inner_joins(&words[k]) {
             let i = r.start + at - 1;
             if v.ends_piece(i) {
-                ops.insert.push((v.piece[i], ZWNJ, rule));
+                ops.insert(v.piece[i], ZWNJ, rule);
             }
         }
         let Some(next) = words.get(k + 1) else {
@@ -820,7 +826,9 @@ fn inner_joins(word: &str) -> Vec<(usize, Rule)> {
             break;
         }
     }
-    let last = core.rsplit(ZWNJ).next().unwrap_or("");
+    // forward on purpose: a reverse search would add its own code to the module
+    #[allow(clippy::double_ended_iterator_last)]
+    let last = core.split(ZWNJ).last().unwrap_or("");
     if NOT_PLURAL.contains(&last) {
         return out;
     }
@@ -848,72 +856,56 @@ fn inner_joins(word: &str) -> Vec<(usize, Rule)> {
 fn numbers(pieces: &mut Vec<Piece>) {
     let v = View::of(pieces);
     let ranges = v.words();
-    struct Word {
-        skip: bool,
-        opens_phrase: bool,
-        persian: bool,
-        first: Option<Script>,
-        last: Option<Script>,
-        ends_sentence: bool,
-    }
-    let words: Vec<Word> = ranges
+    // per word: its first and last letter's script (none in an address), whether its digits stay
+    // as written (an address, or a word with Latin letters), and whether a sentence ends with it
+    let words: Vec<(Option<Script>, Option<Script>, bool, bool)> = ranges
         .iter()
         .map(|r| {
-            let s = &v.c[r.clone()];
-            let address = is_address(s);
-            let scripts = || s.iter().filter_map(|&c| script(c));
-            let (first, last) = if address {
-                (None, None)
-            } else {
-                (scripts().next(), scripts().next_back())
-            };
-            let end = s.iter().rev().find(|c| !CLOSING.contains(c) && **c != '"');
-            Word {
-                skip: address || scripts().any(|x| x == Script::Latin),
-                opens_phrase: LEADING_PUNCT.contains(&s[0]),
-                persian: scripts().any(|x| x == Script::Persian),
-                first,
-                last,
-                ends_sentence: end.is_some_and(|c| matches!(c, '.' | '!' | '?' | '؟' | '…')),
+            let w = &v.c[r.clone()];
+            let address = is_address(w);
+            let (mut first, mut last, mut keep) = (None, None, address);
+            for &c in w {
+                if let Some(x) = script(c).filter(|_| !address) {
+                    first = first.or(Some(x));
+                    last = Some(x);
+                    keep |= x == Script::Latin;
+                }
             }
+            let end = w.iter().rev().find(|c| !CLOSING.contains(c) && **c != '"');
+            let ends = end.is_some_and(|c| matches!(c, '.' | '!' | '?' | '؟' | '…'));
+            (first, last, keep, ends)
         })
         .collect();
-    // the nearest letter's script before each word, and after it, within its sentence
-    let mut before = vec![None; words.len()];
+    // the nearest letter's script after each word within its sentence (before it: `before`)
     let mut after = vec![None; words.len()];
     let mut s = None;
-    for (k, w) in words.iter().enumerate() {
-        before[k] = s;
-        s = if w.ends_sentence { None } else { w.last.or(s) };
-    }
-    s = None;
     for (k, w) in words.iter().enumerate().rev() {
-        if w.ends_sentence {
+        if w.3 {
             s = None;
         }
         after[k] = s;
-        s = w.first.or(s);
+        s = w.0.or(s);
     }
-    let mut ops = Ops::default();
+    let mut before = None;
+    let mut ops = Ops::new(pieces);
     for (k, r) in ranges.iter().enumerate() {
-        let w = &words[k];
-        if !v.c[r.clone()]
-            .iter()
-            .any(|&c| c.is_ascii_digit() || c == '.' || c == '%')
-        {
-            continue;
-        }
-        // after «:», «،» and the like a number opens a phrase, and goes with what follows it
-        let opens_phrase = w.opens_phrase
-            || k.checked_sub(1)
-                .is_some_and(|j| PHRASE_END.contains(&v.c[ranges[j].end - 1]));
-        let context = if opens_phrase {
-            after[k].or(before[k])
+        let (first, last, keep, ends) = words[k];
+        // after «:», «،» or a bracket a number opens a phrase, and goes with what follows it
+        let opens = LEADING_PUNCT.contains(&v.c[r.start])
+            || (r.start >= 2 && PHRASE_END.contains(&v.c[r.start - 2]));
+        let context = if opens {
+            after[k].or(before)
         } else {
-            before[k].or(after[k])
+            before.or(after[k])
         };
-        let context = context.unwrap_or(Script::Persian);
-        if w.skip || !(w.persian || context == Script::Persian) {
+        before = if ends { None } else { last.or(before) };
+        let persian = first.is_some() || context != Some(Script::Latin);
+        if keep
+            || !persian
+            || !v.c[r.clone()]
+                .iter()
+                .any(|&c| c.is_ascii_digit() || c == '.' || c == '%')
+        {
             continue;
         }
         let cs: Vec<char> = v.c[r.clone()]
