@@ -637,3 +637,41 @@ async fn an_element_that_cannot_host_a_shadow_root_reports_an_error() {
     assert_eq!(state(&img).as_deref(), Some("error"));
     img.remove();
 }
+
+#[wasm_bindgen_test]
+async fn damaged_persian_text_is_shown_as_an_editor_sets_it() {
+    let doc = |lang: &str| {
+        format!(
+            r#"{{"version":1,"lang":"{lang}","items":[{{"id":"a","title":"ﺭﺋﻴﺲ ﺣﻮﺯﻩ ﺍﻧﺘﺨﺎﺑﻴﻪ ﻗﺪﺱ","lead":"مشارکت 42.57% بود،همچنین رهبری(مدظله العالی) گفته اند Windows 95 عرضه شد"}}]}}"#
+        )
+    };
+    let fa = host(&[("data-src", &blob_url(&doc("fa")))]);
+    let off = host(&[
+        ("data-src", &blob_url(&doc("fa"))),
+        ("data-normalize", "off"),
+    ]);
+    let ar = host(&[("data-src", &blob_url(&doc("ar")))]);
+    for el in [&fa, &off, &ar] {
+        embed::mount(el);
+    }
+    for el in [&fa, &off, &ar] {
+        wait_for("ready", 5000, || state(el).as_deref() == Some("ready")).await;
+    }
+    let text = shadow_text(&fa);
+    assert!(text.contains("رئیس حوزه انتخابیه قدس"), "{text}");
+    assert!(
+        text.contains(
+            "مشارکت ۴۲٫۵۷٪ بود، همچنین رهبری (مدظله العالی) گفته\u{200c}اند Windows 95 عرضه شد"
+        ),
+        "{text}"
+    );
+    for el in [&off, &ar] {
+        let text = shadow_text(el);
+        assert!(text.contains("ﺭﺋﻴﺲ ﺣﻮﺯﻩ"), "{text}");
+        assert!(text.contains("42.57% بود،همچنین رهبری(مدظله"), "{text}");
+    }
+    for el in [fa, off, ar] {
+        embed::unmount(&el);
+        el.remove();
+    }
+}
