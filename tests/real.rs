@@ -343,7 +343,9 @@ fn persian_news_article_without_language() {
         &p.bulletin.items[0],
         Seen {
             title: s(&doc, "/headline"),
-            lead: Some("روزنامه جوان نوشت:اصلاح\u{200c}طلبان رادیکالی"),
+            // the document's «نوشت:اصلاح…», with the space after the colon that Persian
+            // punctuation spacing adds (issue 15)
+            lead: Some("روزنامه جوان نوشت: اصلاح\u{200c}طلبان رادیکالی"),
             date: Some("2020-02-18T03:25:00Z"),
             image: Some(s(&doc, "/image/0")),
             source: Some(s(&doc, "/publisher/name")),
