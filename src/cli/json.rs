@@ -5,7 +5,8 @@
 //! that the tree is the one the widget would see: a repeated key keeps its last value at its
 //! first place (a JavaScript object has one property per name), keys that are array indices
 //! come first in ascending order (the order of `Object.entries`), and an unpaired surrogate
-//! escape becomes U+FFFD (JavaScript keeps it; the widget's copy into Rust replaces it).
+//! escape becomes U+FFFD (JavaScript keeps it; the widget's copy into Rust replaces it), and a
+//! number beyond a double's range is ±Infinity (serde_json refuses it).
 
 use std::borrow::Cow;
 
@@ -44,8 +45,15 @@ impl JsonError {
 
 /// Parses JSON text into the tree the widget would build from it.
 pub fn parse(text: &str) -> Result<Tree, JsonError> {
-    let text = unpaired_surrogates_replaced(text);
-    match serde_json::from_str::<Tree>(&text) {
+    // a marker no document can guess: it is made up anew for each run
+    let nonce = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let marker = format!("\u{0}infinity-{:x}-{nonce:x}", std::process::id());
+    let prepared = prepared(text, &marker.replace('\u{0}', "\\u0000"));
+    let rewritten = matches!(prepared, Cow::Owned(_));
+    match serde_json::from_str::<Tree>(&prepared) {
+        Ok(tree) if rewritten => Ok(as_javascript_objects(infinities_restored(tree, &marker))),
         Ok(tree) => Ok(as_javascript_objects(tree)),
         // the tree's own depth check is the only data error: every JSON value is a Tree
         Err(e) if e.classify() == Category::Data => Err(JsonError::TooDeep),
@@ -84,8 +92,10 @@ fn array_index(key: &str) -> Option<u32> {
     (n < u32::MAX && key.bytes().all(|b| b.is_ascii_digit())).then_some(n)
 }
 
-/// The text with each `\uD800`–`\uDFFF` escape that is not half of a pair written `\uFFFD`.
-fn unpaired_surrogates_replaced(text: &str) -> Cow<'_, str> {
+/// The text rewritten where `JSON.parse` reads what serde_json refuses: an unpaired surrogate
+/// escape becomes `\uFFFD`, and a number too large for a double (±Infinity to `JSON.parse`)
+/// becomes the string `marker` followed by its sign, turned back into the number after parsing.
+fn prepared<'t>(text: &'t str, marker: &str) -> Cow<'t, str> {
     let b = text.as_bytes();
     let hex_at = |i: usize| -> Option<u32> {
         let digits = b.get(i..i + 4)?;
@@ -98,30 +108,56 @@ fn unpaired_surrogates_replaced(text: &str) -> Cow<'_, str> {
     };
     let mut out: Option<String> = None;
     let mut copied = 0;
+    let mut replace = |out: &mut Option<String>, from: usize, to: usize, with: &str| {
+        let s = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        s.push_str(&text[copied..from]);
+        s.push_str(with);
+        copied = to;
+    };
+    let mut in_string = false;
     let mut i = 0;
     while i < b.len() {
-        if b[i] != b'\\' {
-            i += 1;
-            continue;
-        }
-        let Some(unit) = escape_at(i) else {
-            // another escape (\" \\ \n …): skip the escaped character too
-            i += 2;
-            continue;
-        };
-        let high = (0xD800..0xDC00).contains(&unit);
-        let low = (0xDC00..0xE000).contains(&unit);
-        let paired = high && escape_at(i + 6).is_some_and(|u| (0xDC00..0xE000).contains(&u));
-        if paired {
-            i += 12;
-        } else if high || low {
-            let s = out.get_or_insert_with(|| String::with_capacity(text.len()));
-            s.push_str(&text[copied..i]);
-            s.push_str("\\uFFFD");
-            i += 6;
-            copied = i;
-        } else {
-            i += 6;
+        match (in_string, b[i]) {
+            (_, b'"') => {
+                in_string = !in_string;
+                i += 1;
+            }
+            (true, b'\\') => {
+                let Some(unit) = escape_at(i) else {
+                    // another escape (\" \\ \n …): skip the escaped character too
+                    i += 2;
+                    continue;
+                };
+                let high = (0xD800..0xDC00).contains(&unit);
+                let low = (0xDC00..0xE000).contains(&unit);
+                let paired =
+                    high && escape_at(i + 6).is_some_and(|u| (0xDC00..0xE000).contains(&u));
+                if paired {
+                    i += 12;
+                } else {
+                    if high || low {
+                        replace(&mut out, i, i + 6, "\\uFFFD");
+                    }
+                    i += 6;
+                }
+            }
+            (false, b'-' | b'0'..=b'9') => {
+                let start = i;
+                while i < b.len() && matches!(b[i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+                {
+                    i += 1;
+                }
+                let token = &text[start..i];
+                let infinite = json_number(token)
+                    .then(|| token.parse::<f64>().ok())
+                    .flatten()
+                    .filter(|v| v.is_infinite());
+                if let Some(v) = infinite {
+                    let sign = if v > 0.0 { '+' } else { '-' };
+                    replace(&mut out, start, i, &format!("\"{marker}{sign}\""));
+                }
+            }
+            _ => i += 1,
         }
     }
     match out {
@@ -130,6 +166,61 @@ fn unpaired_surrogates_replaced(text: &str) -> Cow<'_, str> {
             Cow::Owned(s)
         }
         None => Cow::Borrowed(text),
+    }
+}
+
+/// Whether a token is a JSON number: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
+fn json_number(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - start
+    };
+    let int_start = i;
+    let n = digits(&mut i);
+    if n == 0 || (n > 1 && b[int_start] == b'0') {
+        return false;
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// The markers of [`prepared`] back as ±Infinity.
+fn infinities_restored(tree: Tree, marker: &str) -> Tree {
+    match tree {
+        Tree::String(s) if s.strip_prefix(marker) == Some("+") => Tree::Number(f64::INFINITY),
+        Tree::String(s) if s.strip_prefix(marker) == Some("-") => Tree::Number(f64::NEG_INFINITY),
+        Tree::Array(items) => Tree::Array(
+            items
+                .into_iter()
+                .map(|t| infinities_restored(t, marker))
+                .collect(),
+        ),
+        Tree::Object(members) => Tree::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| (k, infinities_restored(v, marker)))
+                .collect(),
+        ),
+        other => other,
     }
 }
 
@@ -159,6 +250,27 @@ mod tests {
         assert_eq!(items[1], Tree::String("\u{FFFD}".into()));
         assert_eq!(items[2], Tree::String("😀".into()));
         assert_eq!(items[3], Tree::String("\\ud800".into()));
+    }
+
+    #[test]
+    fn numbers_beyond_a_double_are_infinite_as_in_javascript() {
+        let t = parse(r#"[1e400, -1E+999, 1e308, "1e400", 01e400]"#);
+        assert!(
+            matches!(t, Err(JsonError::Syntax(_))),
+            "a leading zero is still not JSON"
+        );
+        let t = parse(r#"{"a": [1e400, -1E+999, 1e308, "1e400 \u0000", 0.5]}"#).unwrap();
+        let Some(Tree::Array(items)) = t.get("a") else {
+            panic!()
+        };
+        assert_eq!(items[0], Tree::Number(f64::INFINITY));
+        assert_eq!(items[1], Tree::Number(f64::NEG_INFINITY));
+        assert_eq!(items[2], Tree::Number(1e308));
+        assert_eq!(items[3], Tree::String("1e400 \0".into()));
+        assert_eq!(items[4], Tree::Number(0.5));
+        for bad in ["1.", ".5", "+1", "1e", "-", "01"] {
+            assert!(!json_number(bad), "{bad}");
+        }
     }
 
     #[test]

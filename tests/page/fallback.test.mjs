@@ -16,7 +16,7 @@ const fallback = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', '
 const page = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="embed.css">
-<script type="module" src="embed.js"></script></head><body>
+<script type="module" src="embed.js" data-allow-now></script></head><body>
 <p id="above">above</p>
 <div id="w" data-election-widget data-eager data-src="bulletin.fa.json" data-now="${NOW}">${fallback}</div>
 <p id="below">below</p>
