@@ -246,6 +246,18 @@ fn a_field_map_as_data_fields() {
 }
 
 #[test]
+fn origin_on_a_file_is_a_note_not_a_failure() {
+    let r = bulletin(&["check", SAMPLE, "--origin", "https://office.example"]);
+    assert_eq!(r.status, 0);
+    assert!(
+        r.stdout
+            .starts_with(&format!("note: {SAMPLE}: --origin is for URLs")),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn a_forced_format_as_data_format() {
     let r = bulletin(&[
         "check",

@@ -121,6 +121,17 @@ pub fn analyse(o: &Options) -> Analysis {
     let label = loaded.origin.label();
     let mut notes = Vec::new();
     push_http_notes(&loaded, &mut notes);
+    if o.origin.is_some() && !matches!(loaded.origin, Origin::Url(_)) {
+        notes.push(Note {
+            severity: Severity::Note,
+            source: label.clone(),
+            path: String::new(),
+            message: "--origin is for URLs: a file has no CORS headers to check (check the \
+                      URL it will be served from)"
+                .into(),
+            code: None,
+        });
+    }
     let main = Read {
         source: label.clone(),
         http: loaded.http.clone(),
