@@ -78,9 +78,12 @@ pub fn text_report(a: &Analysis, strict_failure: bool) -> String {
         "{}: {} format, lang {}{generated}",
         a.main.source,
         parsed.format.name(),
-        Quoted(&b.lang)
+        b.lang.as_deref().map_or_else(
+            || "none (each field read by its script)".to_owned(),
+            |l| Quoted(l).to_string()
+        )
     ));
-    let locale = Locale::for_tag(&b.lang);
+    let locale = Locale::for_tag(b.lang.as_deref().unwrap_or("fa"));
     if b.items.is_empty() {
         line(format!(
             "no items: the widget shows {}",
@@ -259,7 +262,7 @@ struct JsonReport<'a> {
 #[derive(Serialize)]
 struct JsonBulletin<'a> {
     format: &'static str,
-    lang: &'a str,
+    lang: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     generated: Option<String>,
     items: Vec<JsonItem<'a>>,
@@ -307,7 +310,7 @@ struct JsonElection<'a> {
 fn json_bulletin<'a>(b: &'a Bulletin, format: &'static str, now: Instant) -> JsonBulletin<'a> {
     JsonBulletin {
         format,
-        lang: &b.lang,
+        lang: b.lang.as_deref(),
         generated: b.generated.map(rfc3339_tehran),
         items: b
             .items

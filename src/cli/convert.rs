@@ -87,7 +87,7 @@ pub fn native_json(b: &Bulletin) -> String {
     };
     let wire = Wire {
         version: VERSION,
-        lang: &b.lang,
+        lang: b.lang.as_deref(),
         generated: b.generated.map(rfc3339_tehran),
         items: b.items.iter().map(WireItem::of).collect(),
         election,
@@ -115,7 +115,10 @@ pub fn rfc3339_tehran(t: Instant) -> String {
 #[derive(Serialize)]
 struct Wire<'a> {
     version: i64,
-    lang: &'a str,
+    // a feed that names no language is converted to a bulletin that names none: the widget
+    // then reads it by its script, as it read the feed
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     generated: Option<String>,
     items: Vec<WireItem<'a>>,

@@ -39,7 +39,7 @@ pub struct FallbackProps {
 #[function_component]
 pub fn Fallback(props: &FallbackProps) -> Html {
     let b = &props.bulletin;
-    let locale = Locale::for_tag(&b.lang);
+    let locale = Locale::for_tag(b.lang.as_deref().unwrap_or("fa"));
     let s = locale.strings;
     let level = props.heading_level.clamp(1, 6);
     let heading = |text: String| html! { <@{format!("h{level}")}>{text}</@> };

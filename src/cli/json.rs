@@ -20,7 +20,8 @@ pub struct HostSource(pub Tree);
 
 impl Source for HostSource {
     fn tree(&self) -> Result<Tree, FeedError> {
-        Ok(self.0.clone())
+        // within the browser conversion's limits (lists, objects, values), said the same way
+        Ok(crate::feed::tree::limited(self.0.clone()))
     }
 }
 

@@ -15,7 +15,7 @@ use crate::feed::field_map::FieldMap;
 use crate::feed::{self, Context, Parsed};
 use crate::text::links::{self, LinkKind, Verdict};
 use crate::time::Instant;
-use crate::{clock, feed::native};
+use crate::{clock, cta, feed::native};
 
 /// How much a problem costs the reader.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -141,7 +141,7 @@ pub fn analyse(o: &Options) -> Analysis {
     let ctx = Context {
         resolve: &resolve,
         normalize: o.normalize,
-        default_lang: o.lang.as_deref().unwrap_or("fa"),
+        default_lang: o.lang.as_deref(),
     };
     let mut result = loaded.document.and_then(|tree| {
         let fields = match &o.fields {
@@ -175,6 +175,9 @@ pub fn analyse(o: &Options) -> Analysis {
             code: Some(t.code),
         }),
     }
+    // the call to vote follows the clock of the source its elections came from (as the
+    // widget does): --election's `generated` when given, else the bulletin's own
+    let mut election_generated = None;
     let election = o.election.as_deref().map(|src| {
         let loaded = input::load(src, how);
         push_http_notes(&loaded, &mut notes);
@@ -188,11 +191,16 @@ pub fn analyse(o: &Options) -> Analysis {
             ..ctx
         };
         let parsed = loaded.document.and_then(|tree| {
-            native::parse_elections(&tree, &ctx).map_err(|e| Trouble {
+            // within the browser's limits, and what they dropped said like the bulletin's
+            let tree = crate::feed::tree::limited(tree);
+            let skipped = crate::feed::tree::take_notes();
+            let mut p = native::parse_elections(&tree, &ctx).map_err(|e| Trouble {
                 code: "bad-data",
                 path: e.path,
                 message: e.message,
-            })
+            })?;
+            p.warnings.splice(0..0, skipped);
+            Ok(p)
         });
         // like the widget: a failure here costs the call to vote only; the news still shows
         match (parsed, &mut result) {
@@ -201,7 +209,7 @@ pub fn analyse(o: &Options) -> Analysis {
                 let b = &mut bulletin.bulletin;
                 b.elections = p.bulletin.elections;
                 b.election_problem = p.bulletin.election_problem;
-                b.generated = b.generated.max(p.bulletin.generated);
+                election_generated = Some(p.bulletin.generated);
             }
             (Ok(p), Err(_)) => warnings(&read.source, p.warnings, &mut notes),
             (Err(t), result) => {
@@ -222,9 +230,17 @@ pub fn analyse(o: &Options) -> Analysis {
         read
     });
     let generated = result.as_ref().ok().and_then(|p| p.bulletin.generated);
-    let now = o
-        .now
-        .unwrap_or_else(|| clock::now(None, clock::skew(clock::device(), generated)));
+    let elections = result
+        .as_ref()
+        .map(|p| p.bulletin.elections.as_slice())
+        .unwrap_or_default();
+    // the instant the call to vote is shown at: its source's clock, and no correction closes
+    // the polls before this computer's clock does (cta::guarded_now, as in the widget)
+    let now = o.now.unwrap_or_else(|| {
+        let device = clock::device();
+        let corrected = device.plus(clock::skew(device, election_generated.unwrap_or(generated)));
+        cta::guarded_now(elections, device, corrected)
+    });
     Analysis {
         main,
         election,

@@ -379,6 +379,48 @@ impl Tree {
     }
 }
 
+/// `tree` within the same limits as a conversion ([`MAX_LIST`], [`MAX_MEMBERS`],
+/// [`MAX_VALUES`]), what was dropped said by [`take_notes`]: for trees built another way (the
+/// command-line tool's reader of JSON text), so that they read as the browser's do.
+pub fn limited(tree: Tree) -> Tree {
+    begin();
+    limit(tree)
+}
+
+fn limit(tree: Tree) -> Tree {
+    if !count_value() {
+        return Tree::Null;
+    }
+    match tree {
+        Tree::Array(items) => {
+            if items.len() > MAX_LIST {
+                skipped_entries(items.len());
+            }
+            let items = items.into_iter().take(MAX_LIST).enumerate();
+            Tree::Array(
+                items
+                    .map(|(i, v)| within(Step::Index(i), || limit(v)))
+                    .collect(),
+            )
+        }
+        Tree::Object(members) => {
+            if members.len() > MAX_MEMBERS {
+                skipped_members(members.len());
+            }
+            let members = members.into_iter().take(MAX_MEMBERS);
+            Tree::Object(
+                members
+                    .map(|(k, v)| {
+                        let v = within(Step::Key(k.clone()), || limit(v));
+                        (k, v)
+                    })
+                    .collect(),
+            )
+        }
+        other => other,
+    }
+}
+
 /// A number as text, without the float formatting machinery (which costs the module
 /// kilobytes): integers exactly, other numbers to six decimals, trailing zeros dropped,
 /// and very large ones as `1.5e20`.
