@@ -90,9 +90,23 @@ if (!window[KEY]) {
   });
 
   // ---- starting the module ----------------------------------------------------------------
+  // The host page comes first: the module (about 120 KiB) is requested only once the page has
+  // loaded (its hero image, its own scripts), or after LOAD_WAIT ms at most, and at low
+  // priority, so that it never takes bandwidth from what the page paints first; and only when
+  // a widget is about to mount (a widget far below the fold downloads nothing until the
+  // reader scrolls near it).
+  const LOAD_WAIT = 3000;
+  const pageLoaded = new Promise((resolve) => {
+    if (document.readyState === 'complete') { resolve(); return; }
+    listen(window, 'load', () => resolve(), { once: true });
+    setTimeout(resolve, LOAD_WAIT);
+  });
   const compile = (pinned) => {
     compiled ??= (async () => {
-      const response = await fetch(wasmUrl, pinned && WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
+      await pageLoaded;
+      const init = { priority: 'low' };
+      if (pinned && WASM_INTEGRITY) init.integrity = WASM_INTEGRITY;
+      const response = await fetch(wasmUrl, init);
       if (!response.ok) throw new Error(`${wasmUrl.href}: HTTP ${response.status}`);
       try {
         return await WebAssembly.compileStreaming(response.clone());
@@ -113,17 +127,27 @@ if (!window[KEY]) {
     const exports = await glue.default({ module_or_path: module });
     return { api: glue, memory: exports.memory ?? null, fence: glue.fence ?? (() => {}) };
   };
+  // Each widget mounts in a task of its own, after the one that instantiated the module: the
+  // main thread is never held for the whole page's widgets at once.
+  const nextTask = () => new Promise((resolve) => {
+    if (globalThis.scheduler?.postTask) globalThis.scheduler.postTask(resolve, { priority: 'user-visible' });
+    else setTimeout(resolve, 0);
+  });
   const start = () => {
     if (instance || starting || failed) return;
     const n = generation;
     const rules = pageRules();
-    starting = instantiate(n, rules.pinned).then((inst) => {
+    starting = instantiate(n, rules.pinned).then(async (inst) => {
       starting = null;
       if (n !== generation) { inst.fence(); return; }
       instance = inst;
-      for (const host of waiting) mountNow(host);
-      waiting.clear();
-      startFonts();
+      for (;;) {
+        await nextTask();
+        const [host] = waiting;
+        if (instance !== inst || !host) break;
+        waiting.delete(host);
+        mountNow(host);
+      }
     }, async (err) => {
       starting = null;
       await null; // the rest of this file has run (this can fail before its first await)
@@ -189,34 +213,68 @@ if (!window[KEY]) {
   // ---- fonts ------------------------------------------------------------------------------
   // Vazirmatn (Arabic-script subset, OFL, shipped in fonts/) under a family name of our own,
   // since host pages often declare their own "Vazirmatn". @font-face inside a shadow root is
-  // ignored, so the faces are added to the document, once, when the first widget wants them.
-  // They download only after the module has arrived: on a slow line 44 KiB of font would
-  // otherwise share the bandwidth with the module and hold back the card by a quarter of a
-  // second. Both faces are added together, and only while no widget shows text yet: a font
-  // that arrives later is never swapped in under the reader's eyes (it waits in the HTTP
-  // cache for the next page view, which gets it at once).
-  let fontsWanted = false;
-  let fontsStarted = false;
-  const startFonts = () => {
-    const fonts = docGet('fonts');
-    if (fontsStarted || !fontsWanted || !instance || typeof FontFace !== 'function' || !fonts) return;
-    fontsStarted = true;
-    const range = 'U+0600-06FF, U+0750-077F, U+08A0-08FF, U+200C-200F, U+FB50-FDFF, U+FE70-FEFF';
-    const faces = [['Vazirmatn-NL-Regular.woff2', '400'], ['Vazirmatn-NL-Bold.woff2', '700']].map(([file, weight]) =>
-      new FontFace('Election Widget Vazirmatn', `url("${new URL(`fonts/${file}`, here)}") format("woff2")`, {
-        weight, unicodeRange: range, display: 'optional',
-      }));
-    Promise.all(faces.map((f) => f.load())).then(() => {
-      const shown = [...mounted].some((h) => h.getAttribute('data-state') !== 'loading');
-      if (!shown) for (const f of faces) fonts.add(f);
-    }, () => {}); // a blocked or missing font leaves the system fonts in place
-  };
+  // ignored, so the faces are added to the document.
+  //
+  // A font must never cost the reader bytes that are not drawn, nor move text on screen
+  // (issue 14 measured the earlier way, fetched after the module, as drawn in 0 of 45 page
+  // views). So: on a view where the font is not yet in the HTTP cache, the widget uses the
+  // system's Persian font (Tahoma, Segoe UI, Noto Sans Arabic, SF Arabic…) and fetches the two
+  // files at idle after the page and its widgets are done, at low priority (never with
+  // Save-Data on); the next view, knowing they are cached, adds the faces before any widget
+  // shows text, and draws with them. `font-display: optional` keeps a late font off screen.
+  const fonts = (() => {
+    const FILES = [['Vazirmatn-NL-Regular.woff2', '400'], ['Vazirmatn-NL-Bold.woff2', '700']];
+    const KEY = 'election-widget:font:v1';
+    const urls = FILES.map(([file]) => new URL(`fonts/${file}`, here).href);
+    const stamp = urls.join(' ');
+    let wanted = false;
+    let store = null;
+    try { store = window.localStorage; } catch { /* disabled: the system fonts, always */ }
+    const cached = () => { try { return store?.getItem(KEY) === stamp; } catch { return false; } };
+    let added = false;
+    const add = () => {
+      const set = docGet('fonts');
+      if (added || typeof FontFace !== 'function' || !set) return;
+      added = true;
+      const range = 'U+0600-06FF, U+0750-077F, U+08A0-08FF, U+200C-200F, U+FB50-FDFF, U+FE70-FEFF';
+      for (const [i, [, weight]] of FILES.entries()) {
+        const face = new FontFace('Election Widget Vazirmatn', `url("${urls[i]}") format("woff2")`, { weight, unicodeRange: range, display: 'optional' });
+        set.add(face);
+        face.load().catch(() => {}); // from the HTTP cache, while the module starts
+      }
+    };
+    let scheduled = false;
+    return {
+      /** A widget that uses the font is coming: add it now where it is cached. */
+      want: (host) => {
+        if (host.getAttribute('data-font') === 'system') return;
+        wanted = true;
+        if (cached()) add();
+      },
+      /** Once the widgets have settled: fetch the files at idle, for the next view. */
+      settled: () => {
+        if (!wanted || scheduled || added || cached() || navigator.connection?.saveData) return;
+        if ([...mounted, ...waiting].some((h) => h.getAttribute('data-state') === 'loading')) return;
+        scheduled = true;
+        const idle = (fn) => (window.requestIdleCallback ? requestIdleCallback(fn, { timeout: 10_000 }) : setTimeout(fn, 2000));
+        pageLoaded.then(() => idle(() => {
+          Promise.all(urls.map((u) => fetch(u, { priority: 'low', mode: 'cors', credentials: 'same-origin' }).then((r) => {
+            if (!r.ok) throw new Error(`HTTP ${r.status}`);
+            return r.arrayBuffer();
+          }))).then(() => { try { store?.setItem(KEY, stamp); } catch { /* full */ } }, () => {});
+        }));
+      },
+    };
+  })();
+
+  listen(document, 'election-widget:ready', () => fonts.settled(), true);
+  listen(document, 'election-widget:error', () => fonts.settled(), true);
 
   // ---- mounting ---------------------------------------------------------------------------
   let configured = null;
   const mountNow = (host) => {
     if (mounted.has(host) || !host.isConnected || failed) return;
-    if (host.getAttribute('data-font') !== 'system') fontsWanted = true;
+    fonts.want(host);
     if (!instance) { waiting.add(host); start(); return; }
     const rules = pageRules();
     const key = `${rules.sources}\n${rules.allowNow}`;
@@ -227,7 +285,6 @@ if (!window[KEY]) {
       if (key !== configured) { instance.api.configure(rules.sources ?? undefined, rules.allowNow); configured = key; }
       instance.api.mount(host);
     });
-    startFonts(); // after the mount: the card comes first
   };
 
   const lazy = 'IntersectionObserver' in window

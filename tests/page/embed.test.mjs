@@ -115,6 +115,8 @@ test('works on a hostile page on another origin under a strict CSP', async () =>
   const wasmLoads = await p.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).length);
   assert.equal(wasmLoads, 1, 'one WebAssembly module for every widget');
   assert.equal(await p.evaluate(() => typeof window.ElectionWidget?.mount), 'function');
+  // the font files are fetched at idle for the next view (issue 14), from the widget's origin
+  await p.waitForFunction(() => performance.getEntriesByType('resource').filter((r) => r.name.includes('/fonts/')).length >= 2, null, { timeout: 15_000 });
   const fonts = await p.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.includes('/fonts/')).map((r) => new URL(r.name).origin));
   assert.ok(fonts.length >= 1 && fonts.every((o) => `${o}/` === files.url), 'the font comes from the widget origin only');
   const origins = await p.evaluate(() => [...new Set(performance.getEntriesByType('resource').map((r) => new URL(r.name).origin))]);

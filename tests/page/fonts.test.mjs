@@ -1,5 +1,7 @@
-// The self-hosted font: fetched only after the module (so it never competes with it for a slow
-// line), used when it arrives before the card shows text, and never swapped in afterwards.
+// The self-hosted font (issue 14): either drawn or not fetched. A view without the font in the
+// HTTP cache draws with the system's fonts and fetches the files at idle, after the page and the
+// widget are done; the next view adds the faces before any text and draws with them. Save-Data
+// and data-font="system" fetch nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { harness, watch } from './browser.mjs';
@@ -11,64 +13,69 @@ const page = (attrs = '') => `<!doctype html><html lang="fa"><head><meta charset
 </body></html>`;
 const html = (body) => (req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(body); };
 const h = harness({ '/fonts.html': html(page()), '/system-font.html': html(page('data-font="system"')) });
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-/** Opens `path` with `delays` (ms) applied to requests whose URL matches each pattern. */
-async function open(path, delays = {}) {
-  const p = await h.browser.newPage();
+const fontRequests = (p) => p.evaluate(() => performance.getEntriesByType('resource')
+  .filter((e) => e.name.includes('/fonts/')).map((e) => ({ start: e.startTime, end: e.responseEnd })));
+
+/** The fonts the browser drew the card's title with (DevTools' platform fonts for the node). */
+async function titleFonts(p) {
+  const cdp = await p.context().newCDPSession(p);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const find = (n) => (n.nodeName === 'H2' && (n.attributes ?? []).join(' ').includes('card__title')
+    ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean));
+  const title = find(root);
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId: title.children[0].nodeId });
+  await cdp.detach();
+  return fonts.map((f) => f.familyName);
+}
+
+async function open(context, path) {
+  const p = await context.newPage();
   const seen = watch(p);
-  for (const [pattern, ms] of Object.entries(delays)) {
-    await p.route(pattern, async (route) => { await sleep(ms); await route.continue(); });
-  }
   await p.goto(h.site.url + path);
   await p.waitForFunction(() => document.getElementById('w')?.getAttribute('data-state') === 'ready');
   return { p, seen };
 }
 
-const fontState = (p) => p.evaluate((family) => {
-  const entries = performance.getEntriesByType('resource');
-  const wasm = entries.find((e) => e.name.endsWith('.wasm'));
-  const fonts = entries.filter((e) => e.name.includes('/fonts/'));
-  return {
-    wasmEnd: wasm?.responseEnd ?? null,
-    fontStarts: fonts.map((e) => e.startTime),
-    fontsDone: fonts.filter((e) => e.responseEnd > 0).length,
-    faces: [...document.fonts].filter((f) => f.family.replace(/"/g, '') === family).map((f) => `${f.weight}:${f.status}`).sort(),
-    title: getComputedStyle(document.getElementById('w').shadowRoot.querySelector('.card__title')).fontFamily,
-  };
-}, FAMILY);
+test('the first view draws with the system font and fetches the files at idle; the next view draws with them', async () => {
+  const context = await h.browser.newContext();
+  const first = await open(context, 'fonts.html');
+  const readyAt = await first.p.evaluate(() => performance.now());
+  // the two files, fetched only after the widget was ready, and then remembered
+  await first.p.waitForFunction(() => localStorage.getItem('election-widget:font:v1') !== null, null, { timeout: 15_000 });
+  const fetched = await fontRequests(first.p);
+  assert.equal(fetched.length, 2, 'two weights');
+  assert.ok(fetched.every((f) => f.start >= readyAt - 1), `after ready (${JSON.stringify(fetched)} vs ${readyAt})`);
+  assert.ok(!(await titleFonts(first.p)).includes('Vazirmatn NL'), 'not swapped in under the reader\'s eyes');
+  assert.deepEqual(first.seen.errors, []);
+  await first.p.close();
 
-test('the font is fetched after the module and used when it arrives before the card', async () => {
-  // the bulletin is held back, so the font surely lands before any text is shown
-  const { p, seen } = await open('fonts.html', { '**/bulletin.fa.json': 800 });
-  await p.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/fonts/') && e.responseEnd > 0).length === 2);
-  const s = await fontState(p);
-  assert.equal(s.fontStarts.length, 2, 'two weights');
-  assert.ok(s.wasmEnd !== null && s.fontStarts.every((t) => t >= s.wasmEnd), `fonts start after the module has arrived (${s.fontStarts} vs ${s.wasmEnd})`);
-  assert.deepEqual(s.faces, ['400:loaded', '700:loaded']);
-  assert.match(s.title, new RegExp(FAMILY));
-  assert.ok(await p.evaluate((f) => document.fonts.check(`700 20px "${f}"`, 'انتخابات'), FAMILY), 'the bold face renders the title');
-  assert.deepEqual(seen.errors, []);
-  await p.close();
+  // the next page view: from the HTTP cache, before the text
+  const next = await open(context, 'fonts.html');
+  assert.ok((await titleFonts(next.p)).some((f) => /Vazirmatn/.test(f)), `drawn with the font: ${await titleFonts(next.p)}`);
+  assert.ok(await next.p.evaluate((f) => document.fonts.check(`700 20px "${f}"`, 'انتخابات'), FAMILY));
+  assert.deepEqual(next.seen.errors, []);
+  await next.p.close();
+  await context.close();
 });
 
-test('a font that arrives after the card has shown its text is not swapped in', async () => {
-  const { p, seen } = await open('fonts.html', { '**/fonts/*.woff2': 1500 });
-  assert.deepEqual((await fontState(p)).faces, [], 'no face while the font is on its way');
-  await p.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/fonts/') && e.responseEnd > 0).length === 2, null, { timeout: 10_000 });
-  await sleep(200);
-  const s = await fontState(p);
-  assert.equal(s.fontsDone, 2, 'the font was still downloaded (for the next page view)');
-  assert.deepEqual(s.faces, [], 'but not added under the reader\'s eyes');
-  assert.deepEqual(seen.errors, []);
-  await p.close();
+test('Save-Data fetches no font', async () => {
+  const context = await h.browser.newContext();
+  await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+  const { p } = await open(context, 'fonts.html');
+  // the widget is done and the page idle: the point where the files would have been fetched
+  await p.evaluate(() => new Promise((r) => requestIdleCallback(() => setTimeout(r, 500), { timeout: 5000 })));
+  assert.deepEqual(await fontRequests(p), []);
+  await context.close();
 });
 
 test('data-font="system" downloads no font', async () => {
-  const { p } = await open('system-font.html');
-  await sleep(300);
-  const s = await fontState(p);
-  assert.equal(s.fontStarts.length, 0);
-  assert.deepEqual(s.faces, []);
-  await p.close();
+  const context = await h.browser.newContext();
+  const { p } = await open(context, 'system-font.html');
+  await p.evaluate(() => new Promise((r) => requestIdleCallback(() => setTimeout(r, 500), { timeout: 5000 })));
+  assert.deepEqual(await fontRequests(p), []);
+  assert.equal(await p.evaluate((f) => [...document.fonts].filter((x) => x.family.replace(/"/g, '') === f).length, FAMILY), 0);
+  await context.close();
 });
