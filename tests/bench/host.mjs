@@ -68,7 +68,8 @@ function office(variant, files, bulletins) {
     above: `${element}<script type="module" src="${files}embed.js" data-sources="${bulletins}"></script>`,
     pinned: `${element}<script type="module" src="${files}${pinnedName}" integrity="${integrity[pinnedName]}" crossorigin="anonymous" data-sources="${bulletins}"></script>`,
     below: '',
-    reference: `<div id="news-widget" data-reference-card data-src="${src}"></div><script type="module" src="/reference.js"></script>`,
+    // the same reservation as the widget (embed.css reserves [data-election-widget])
+    reference: `<div id="news-widget" data-election-widget data-reference-card data-src="${src}"></div><script type="module" src="/reference.js"></script>`,
   }[variant];
   const below = variant === 'below'
     ? `${element}<script type="module" src="${files}embed.js" data-sources="${bulletins}"></script>` : '';
