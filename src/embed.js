@@ -120,6 +120,7 @@ if (!window[KEY]) {
   };
   const instantiate = async (n, pinned) => {
     const module = await compile(pinned);
+    await nextTask(); // the compile's last step and the instantiation: two tasks, not one
     const glue = GLUE
       ? GLUE(FENCE)
       // development: a separate module per instance (a module record holds one instance)
@@ -287,10 +288,20 @@ if (!window[KEY]) {
     });
   };
 
+  // A widget near the viewport (within 600 px): its skeleton and its bulletin's preload while
+  // the module is on its way, and its mount. The observer reports after the page's layout, so
+  // deciding this costs the page no extra layout while the loader first runs.
+  const approach = (host) => {
+    if (!instance) {
+      preload(host);
+      drawSkeleton(host);
+    }
+    mountNow(host);
+  };
   const lazy = 'IntersectionObserver' in window
     ? new IntersectionObserver((entries) => {
         for (const e of entries) {
-          if (e.isIntersecting) { lazy.unobserve(e.target); mountNow(e.target); }
+          if (e.isIntersecting) { lazy.unobserve(e.target); approach(e.target); }
         }
       }, { rootMargin: '600px 0px' })
     : null;
@@ -315,11 +326,6 @@ if (!window[KEY]) {
     link.crossOrigin = 'anonymous';
     link.href = url.href;
     head.append(link);
-  };
-
-  const nearViewport = (host) => {
-    const r = host.getBoundingClientRect();
-    return r.top < innerHeight + 600 && r.bottom > -600;
   };
 
   // Until the module has started, widgets about to mount show a skeleton drawn from here, in
@@ -535,14 +541,16 @@ if (!window[KEY]) {
           // 600 px before it comes into view)
           const root = host.shadowRoot?.querySelector('.ew-root');
           if (root && !root.hidden) expect(host, root, root.getBoundingClientRect().width);
-        } else if (state) measure(host);
+        } else if (state) requestAnimationFrame(() => measure(host));
         else away?.unobserve(host);
       }
     }).observe(docGet('documentElement'), { attributes: true, attributeFilter: ['data-state'], subtree: true });
     const settle = (e) => {
       if (!e.target?.matches?.(SELECTOR)) return;
       info(e.target).settled = true;
-      measure(e.target);
+      // in the next frame, whose layout the browser does anyway, not in the event's task
+      const host = e.target;
+      requestAnimationFrame(() => measure(host));
     };
     listen(document, 'election-widget:ready', settle, true);
     listen(document, 'election-widget:error', settle, true);
@@ -571,12 +579,8 @@ if (!window[KEY]) {
     if (mounted.has(host)) return;
     if (failed) { fail(host, 'wasm'); return; }
     if (!host.hasAttribute('data-state')) host.setAttribute('data-state', 'loading');
-    const now = !lazy || host.hasAttribute('data-eager');
-    if (!instance && (now || nearViewport(host))) {
-      preload(host);
-      drawSkeleton(host);
-    }
-    if (now) mountNow(host); else lazy.observe(host);
+    if (!lazy || host.hasAttribute('data-eager')) approach(host);
+    else lazy.observe(host);
   };
 
   const release = (host) => {
