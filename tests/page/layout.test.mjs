@@ -78,7 +78,7 @@ const page = (layout, kind, script) => `<!doctype html><html lang="en"><head><me
 <link rel="stylesheet" href="/hostile.css">
 <link rel="stylesheet" href="/embed.css">
 <style>body { margin: 0 24px; font-size: 16px; } h1 { font-size: 20px; margin: 0; } ${layout.css}</style>
-${script ? '<script type="module" src="/embed.js"></script>' : ''}
+${script ? '<script type="module" src="/embed.js" data-allow-now></script>' : ''}
 </head><body>${layout.body(kind)}</body></html>`;
 
 const routes = {
@@ -88,7 +88,7 @@ const routes = {
     // an ordinary page that sizes border boxes, with padding on the element
     res.end(`<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <link rel="stylesheet" href="/embed.css"><style>*, *::before, *::after { box-sizing: border-box; } body { margin: 0; font: 16px/1.6 Tahoma, sans-serif; }
-#w { padding: 0; }</style><script type="module" src="/embed.js"></script></head>
+#w { padding: 0; }</style><script type="module" src="/embed.js" data-allow-now></script></head>
 <body>${widget('sample')}<p>پایان صفحه</p></body></html>`);
   },
 };
@@ -98,7 +98,7 @@ routes['/attribute.html'] = (req, res) => {
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="/hostile.css"><link rel="stylesheet" href="/embed.css">
 <style>body { margin: 0 24px; font-size: 16px; } .grid { display: grid; grid-template-columns: 1fr 1fr 1fr; }</style>
-${req.url.includes('bare') ? '' : '<script type="module" src="/embed.js"></script>'}</head><body><section class="grid"><p>one</p><p>three</p>
+${req.url.includes('bare') ? '' : '<script type="module" src="/embed.js" data-allow-now></script>'}</head><body><section class="grid"><p>one</p><p>three</p>
 <div id="w" data-election-widget data-src="/b/sample.json" data-now="${NOW}" style="margin: 40px auto; max-width: 400px; grid-column: 2; order: -1; position: relative; left: 10px; --election-widget-reserve: 910px"><a href="/b/sample.json">news</a></div>
 </section></body></html>`);
 };
@@ -405,6 +405,8 @@ test('the skeleton takes the height the card took last time; storage disabled or
   p.on('pageerror', (e) => errors.push(String(e)));
   await visit(p, `${h.site.url}narrow.html`, {});
   const first = await cardLook(p);
+  const stored = await p.evaluate(() => JSON.parse(localStorage.getItem('election-widget:heights:v1') ?? 'null'));
+  assert.ok(stored && Object.values(stored).some((e) => Math.abs(e.r - first.height) <= 1), `the card's height is remembered: ${JSON.stringify(stored)}`);
   // the next visit without the cached bulletin (so the skeleton shows), with the bulletin held
   await p.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('election-widget:v1:')) localStorage.removeItem(k); });
   let release;

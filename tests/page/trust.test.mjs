@@ -90,6 +90,11 @@ test('1. a page editing one widget\'s shadow root traps nothing: both widgets an
 test('1. a trap in the module is supervised: a fresh instance mounts every live widget again', async () => {
   const p = await h.browser.newPage();
   const seen = watch(p);
+  await p.addInitScript(() => {
+    window.__restarts = 0;
+    const error = console.error;
+    console.error = (...args) => { if (/restarting it/.test(String(args[0]))) window.__restarts += 1; error(...args); };
+  });
   await p.goto(page('trap', doc(widget('a', 'with-image.json') + widget('b', 'bulletin.fa.json'))));
   await settled(p, 'a', ['ready']);
   await settled(p, 'b', ['ready']);
@@ -104,6 +109,7 @@ test('1. a trap in the module is supervised: a fresh instance mounts every live 
     document.getElementById('a').shadowRoot.querySelector('img.card__image').dispatchEvent(new Event('error'));
   });
   // both come back in a fresh instance, and work
+  await p.waitForFunction(() => window.__restarts >= 1, null, { timeout: 10_000 });
   await p.waitForFunction(() => ['a', 'b'].every((id) => {
     const el = document.getElementById(id);
     return el.getAttribute('data-state') === 'ready' && el.shadowRoot.querySelector('.card');
@@ -265,8 +271,10 @@ test('5. a page pinning the loader with SRI gets the glue (inside it) and the mo
   const pinned = Object.keys(integrity).find((n) => /^embed-.+\.js$/.test(n));
   const wasm = Object.keys(integrity).find((n) => n.endsWith('.wasm'));
   assert.ok(!Object.keys(integrity).some((n) => /^election-widget\..+\.js$/.test(n)), 'no separate glue file to tamper with');
-  const tampered = readFileSync(`${DIST}${wasm}`);
-  tampered[tampered.length - 100] ^= 0xff; // still a valid module (a data byte), but not the one pinned
+  // still a valid module, but not the one pinned: a custom section appended
+  const section = Buffer.concat([Buffer.from([0, 9, 4]), Buffer.from('evil'), Buffer.from('evil')]);
+  const tampered = Buffer.concat([readFileSync(`${DIST}${wasm}`), section]);
+  assert.ok(WebAssembly.validate(tampered), 'the tampered module is a valid one');
   const evil = await serve(DIST, {
     routes: { [`/${wasm}`]: (req, res) => { res.writeHead(200, { 'content-type': 'application/wasm', 'access-control-allow-origin': '*' }); res.end(tampered); } },
     headers: () => ({ 'access-control-allow-origin': '*' }),
@@ -279,10 +287,13 @@ test('5. a page pinning the loader with SRI gets the glue (inside it) and the mo
         window.__codes = [];
         document.addEventListener('election-widget:error', (e) => window.__codes.push(e.detail.code));
       });
+      const scripts = [];
+      p.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
       await p.goto(page(`sri-${expected}`, `<!doctype html><html><head><meta charset="utf-8"></head><body>
         ${widget('w', `${h.site.url}bulletin.fa.json`)}
         <script type="module" src="${files.url}${pinned}" integrity="${integrity[pinned]}" crossorigin="anonymous"></script></body></html>`));
       await settled(p, 'w', [expected]);
+      assert.deepEqual(scripts, [`${files.url}${pinned}`], 'the pinned loader is the only script: the glue is inside it');
       if (expected === 'error') {
         assert.deepEqual(await p.evaluate(() => window.__codes), ['wasm']);
         assert.equal(await p.evaluate(() => document.getElementById('w').shadowRoot?.querySelector('slot')?.assignedNodes().map((n) => n.textContent).join('')), 'fallback w');
