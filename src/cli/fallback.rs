@@ -18,8 +18,7 @@ use super::args::Options;
 use super::read::{analyse, Note, Severity};
 use super::{deliver, Outcome, EXIT_FAIL, EXIT_OK};
 use crate::cta::{self, Phase};
-use crate::locale::calendar::tehran_time;
-use crate::locale::{fill, Locale};
+use crate::locale::Locale;
 use crate::model::{Bulletin, Election};
 use crate::text::links::{check, LinkKind, Verdict};
 use crate::time::{format_rfc3339_utc, Instant};
@@ -106,17 +105,7 @@ pub fn Fallback(props: &FallbackProps) -> Html {
 /// The election: its title, day and hours, and its link until voting ends.
 fn election(e: &Election, locale: &Locale, now: Instant, heading: &dyn Fn(String) -> Html) -> Html {
     let s = locale.strings;
-    // the same wording as the widget's call to vote (components/turnout_cta.rs)
-    let same_day = tehran_time(e.opens).day == tehran_time(e.closes).day;
-    let to = if same_day {
-        locale.time(e.closes)
-    } else {
-        locale.date_time(e.closes)
-    };
-    let hours = fill(
-        s.hours_range,
-        &[("from", &locale.time(e.opens)), ("to", &to)],
-    );
+    let hours = locale.hours(e.opens, e.closes);
     let link = e
         .cta
         .as_ref()

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::{heading, Field};
 use crate::cta::{countdown, phase, Countdown, Phase};
-use crate::locale::{calendar::tehran_time, fill, Locale};
+use crate::locale::{fill, Locale};
 use crate::model::Election;
 use crate::time::{format_rfc3339_utc, Instant};
 use crate::{ics, share};
@@ -64,16 +64,7 @@ pub fn turnout_cta(props: &TurnoutCtaProps) -> Html {
         ),
         Phase::Closed => ("closed", html! { <p class="cta__status">{s.closed}</p> }),
     };
-    let same_day = tehran_time(e.opens).day == tehran_time(e.closes).day;
-    let to = if same_day {
-        locale.time(e.closes)
-    } else {
-        locale.date_time(e.closes)
-    };
-    let hours = fill(
-        s.hours_range,
-        &[("from", &locale.time(e.opens)), ("to", &to)],
-    );
+    let hours = locale.hours(e.opens, e.closes);
     let link = e.cta.as_ref().filter(|_| phase != Phase::Closed).map(|c| html! {
         <a class="button button--primary" part="cta-button" href={c.url.clone()} rel="noopener" dir={Field::of(&c.label, locale.dir, &None).dir}>{c.label.clone()}</a>
     });

@@ -221,6 +221,21 @@ impl Locale {
         }
     }
 
+    /// Voting hours as a reader says them: `۰۸:۰۰ تا ۱۸:۰۰`, with the closing date too when
+    /// the polls close on another day (Tehran time).
+    pub fn hours(&self, opens: Instant, closes: Instant) -> String {
+        let same_day = tehran_time(opens).day == tehran_time(closes).day;
+        let to = if same_day {
+            self.time(closes)
+        } else {
+            self.date_time(closes)
+        };
+        fill(
+            self.strings.hours_range,
+            &[("from", &self.time(opens)), ("to", &to)],
+        )
+    }
+
     /// How long ago `then` was, for items under a day old: `۲ ساعت پیش`; None when older or in the future.
     pub fn age(&self, then: Instant, now: Instant) -> Option<String> {
         let secs = now.0.checked_sub(then.0)?;
