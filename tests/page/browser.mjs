@@ -63,3 +63,28 @@ export function harness(routes = {}) {
   });
   return h;
 }
+
+/**
+ * Opens `url` and appends one eager widget element per attribute map (ids w0, w1, …), then
+ * waits until each has settled (ready, error or stale).
+ */
+export async function mountWidgets(page, url, list) {
+  await page.goto(url);
+  await page.evaluate((list) => {
+    list.forEach((attrs, i) => {
+      const el = document.createElement('div');
+      el.id = `w${i}`;
+      el.setAttribute('data-election-widget', '');
+      el.setAttribute('data-eager', '');
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      document.body.append(el);
+    });
+  }, list);
+  await page.waitForFunction((n) => {
+    for (let i = 0; i < n; i += 1) {
+      const s = document.getElementById(`w${i}`)?.getAttribute('data-state');
+      if (!['ready', 'error', 'stale'].includes(s)) return false;
+    }
+    return true;
+  }, list.length, { timeout: 40_000 });
+}

@@ -3,7 +3,7 @@
 // bulletin kept, the host page still working, and no uncaught error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, recordEvents, watch } from './browser.mjs';
+import { harness, mountWidgets, recordEvents, watch } from './browser.mjs';
 
 
 const h = harness({
@@ -19,24 +19,7 @@ const h = harness({
 
 /** Opens the host page and mounts one widget per attrs; resolves when each has settled. */
 async function widgets(page, list) {
-  await page.goto(`${h.site.url}host.html`);
-  await page.evaluate((list) => {
-    list.forEach((attrs, i) => {
-      const el = document.createElement('div');
-      el.id = `w${i}`;
-      el.setAttribute('data-election-widget', '');
-      el.setAttribute('data-eager', '');
-      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-      document.body.append(el);
-    });
-  }, list);
-  await page.waitForFunction((n) => {
-    for (let i = 0; i < n; i += 1) {
-      const s = document.getElementById(`w${i}`)?.getAttribute('data-state');
-      if (!['ready', 'error', 'stale'].includes(s)) return false;
-    }
-    return true;
-  }, list.length, { timeout: 40_000 });
+  await mountWidgets(page, `${h.site.url}host.html`, list);
   return Promise.all(list.map((_, i) => page.evaluate((id) => {
     const el = document.getElementById(id);
     const root = el.shadowRoot;

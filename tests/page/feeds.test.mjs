@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { harness, watch } from './browser.mjs';
+import { harness, mountWidgets, watch } from './browser.mjs';
 
 const json = (body) => (req, res) => {
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
@@ -52,26 +52,7 @@ const h = harness({
 });
 
 /** Mounts one widget per attrs on the host page and waits until each has settled. */
-async function mount(page, list) {
-  await page.goto(`${h.site.url}host.html`);
-  await page.evaluate((list) => {
-    list.forEach((attrs, i) => {
-      const el = document.createElement('div');
-      el.id = `w${i}`;
-      el.setAttribute('data-election-widget', '');
-      el.setAttribute('data-eager', '');
-      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-      document.body.append(el);
-    });
-  }, list);
-  await page.waitForFunction((n) => {
-    for (let i = 0; i < n; i += 1) {
-      const s = document.getElementById(`w${i}`)?.getAttribute('data-state');
-      if (!['ready', 'error', 'stale'].includes(s)) return false;
-    }
-    return true;
-  }, list.length, { timeout: 40_000 });
-}
+const mount = (page, list) => mountWidgets(page, `${h.site.url}host.html`, list);
 
 /** The computed direction, the text as shown and the language of the fields named by selectors. */
 function fields(page, id, selectors) {
