@@ -553,7 +553,7 @@ fn widget_read(text: &str, fields: Option<&str>) -> Parsed {
     let ctx = Context {
         resolve: &resolve,
         normalize: true,
-        default_lang: "fa",
+        default_lang: Some("fa"),
     };
     let map = fields.map(|f| {
         election_widget::feed::field_map::FieldMap::from_tree(
