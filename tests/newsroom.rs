@@ -1,0 +1,522 @@
+//! The newsroom's pure logic (`author.html`): splitting a pasted release, Solar Hijri input,
+//! the checks through the widget's reader, and the exported file.
+#![cfg(not(target_arch = "wasm32"))]
+
+use election_widget::author::check::{check, Severity, Target};
+use election_widget::author::draft::{Action, Draft, EditKey, ElectionField, ItemField};
+use election_widget::author::edits::Rule;
+use election_widget::author::json::pretty;
+use election_widget::author::paste::{split, PartName};
+use election_widget::author::when::{
+    date, latin_digits, percentage, rfc3339_tehran, tehran_instant, tehran_reading, time_of_day,
+};
+use election_widget::locale::calendar::{is_leap, JalaliDate};
+use election_widget::text::normalize::{paragraphs, persian, ZWNJ};
+use election_widget::time::{parse_rfc3339, Instant};
+
+const SEED: &str = include_str!("fixtures/shared/qods-election-pr-committee.fa.txt");
+
+fn typeset() -> serde_json::Value {
+    serde_json::from_str(include_str!("../src/assets/bulletin.fa.json")).unwrap()
+}
+
+fn seeded() -> Draft {
+    let mut d = Draft::new("qods".into(), Instant(1_705_734_000));
+    d.apply(Action::Paste {
+        item: 0,
+        text: SEED.into(),
+    });
+    d
+}
+
+#[test]
+fn the_seed_splits_into_kicker_title_lead_and_body() {
+    let d = seeded();
+    let it = &d.items[0];
+    let expected = &typeset()["items"][0];
+    assert_eq!(it.kicker.value, "رئیس حوزه انتخابیه قدس؛");
+    assert_eq!(it.kicker.value, expected["kicker"].as_str().unwrap());
+    // the title was hard-wrapped over two lines; the normaliser rejoins it
+    assert_eq!(
+        it.title.value,
+        "انسجامبخشی روابط عمومیهای ادارات/ نقش کمیته تبلیغات و اطلاعرسانی در تبیین فرایند انتخابات یک امر مشهود است"
+    );
+    // the lead was broken across a blank line after «و»
+    assert!(
+        it.lead.value.starts_with("رئیس حوزه انتخابیه قدس بر موضوع"),
+        "{}",
+        it.lead.value
+    );
+    assert!(it
+        .lead
+        .value
+        .ends_with("تبلیغات و اطلاعرسانی در تبیین فرایند انتخابات تاکید کرد."));
+    let body = it.paragraphs();
+    assert_eq!(
+        body.len(),
+        expected["body"].as_array().unwrap().len(),
+        "{body:#?}"
+    );
+    assert!(body[0].starts_with("به گزارش کمیته اطلاع رسانی"));
+    assert!(body[6].starts_with("لازم به ذکر است"));
+    // half-spaces exactly where the widget's normaliser puts them, and nowhere else
+    let mut all = vec![
+        it.kicker.value.clone(),
+        it.title.value.clone(),
+        it.lead.value.clone(),
+    ];
+    all.extend(body.iter().cloned());
+    assert_eq!(all[1..].join(" "), paragraphs(SEED)[1..].join(" "));
+    assert!(body[0].contains(&format!("روابط عمومی{ZWNJ}ها به ریاست")));
+    assert!(body[2].contains(&format!("جلوگیری می{ZWNJ}کند.")));
+    for p in &all {
+        assert_eq!(&persian(p), p, "already normalised");
+    }
+}
+
+#[test]
+fn every_change_is_listed_and_can_be_undone_one_by_one() {
+    let mut d = seeded();
+    let pasted = d.items[0].pasted();
+    let title = pasted.title.as_ref().unwrap();
+    assert_eq!(title.edits.len(), 1, "{:?}", title.edits);
+    assert_eq!(title.edits[0].rule, Rule::LineBreak);
+    assert_eq!(title.edits[0].before, "\n");
+    let body0 = &pasted.body[0];
+    let half = body0
+        .edits
+        .iter()
+        .find(|e| e.after == format!("{ZWNJ}"))
+        .expect("a half-space edit in the first body paragraph");
+    assert_eq!(half.rule, Rule::HalfSpace);
+    assert!(!half.rule.name_fa().is_empty());
+    let key = EditKey::of(PartName::Body(0), half);
+    d.apply(Action::ToggleEdit {
+        item: 0,
+        key: key.clone(),
+    });
+    let undone = d.items[0].paragraphs()[0].clone();
+    assert!(undone.contains("روابط عمومی ها به ریاست"), "{undone}");
+    assert_eq!(
+        undone.matches(ZWNJ).count() + 1,
+        body0.text(SEED, |_| false).matches(ZWNJ).count()
+    );
+    d.apply(Action::ToggleEdit { item: 0, key });
+    assert!(d.items[0].paragraphs()[0].contains(&format!("روابط عمومی{ZWNJ}ها به ریاست")));
+}
+
+#[test]
+fn hand_edits_survive_a_change_of_the_pasted_text_until_relinked() {
+    let mut d = seeded();
+    d.apply(Action::SetItem {
+        item: 0,
+        field: ItemField::Title,
+        value: "عنوان دیگر".into(),
+    });
+    d.apply(Action::Paste {
+        item: 0,
+        text: format!("{SEED}\nیک جملهٔ دیگر."),
+    });
+    assert_eq!(d.items[0].title.value, "عنوان دیگر");
+    assert!(d.items[0]
+        .paragraphs()
+        .last()
+        .unwrap()
+        .contains("یک جملهٔ دیگر."));
+    d.apply(Action::Relink {
+        item: 0,
+        field: ItemField::Title,
+    });
+    assert!(d.items[0].title.value.starts_with("انسجامبخشی"));
+    // emptying the text area and pasting again fills every part afresh
+    d.apply(Action::SetItem {
+        item: 0,
+        field: ItemField::Lead,
+        value: "دستی".into(),
+    });
+    d.apply(Action::Paste {
+        item: 0,
+        text: String::new(),
+    });
+    d.apply(Action::Paste {
+        item: 0,
+        text: "تیتر\n\nلید خبر.".into(),
+    });
+    assert_eq!(d.items[0].title.value, "تیتر");
+    assert_eq!(d.items[0].lead.value, "لید خبر.");
+}
+
+#[test]
+fn splits_one_paragraph_per_line_and_text_without_a_kicker() {
+    let p = split("عنوان خبر\nلید خبر که یک جمله است.\nبند اول.\nبند دوم.\n");
+    let raw = "عنوان خبر\nلید خبر که یک جمله است.\nبند اول.\nبند دوم.\n";
+    assert!(p.kicker.is_none());
+    assert_eq!(p.title.unwrap().text(raw, |_| false), "عنوان خبر");
+    assert_eq!(
+        p.lead.unwrap().text(raw, |_| false),
+        "لید خبر که یک جمله است."
+    );
+    assert_eq!(p.body.len(), 2);
+    // a kicker ends in «:» too; white space around the text is ignored
+    let raw = "\n\n  گزارش تصویری:\nتیتر\n\nلید.\n\n";
+    let p = split(raw);
+    assert_eq!(p.kicker.unwrap().text(raw, |_| false), "گزارش تصویری:");
+    assert_eq!(p.title.unwrap().text(raw, |_| false), "تیتر");
+    assert_eq!(p.body.len(), 0);
+    assert_eq!(split("  \n "), Default::default());
+    // a lone line is a title, not a kicker
+    let p = split("فقط یک عنوان؛");
+    assert!(p.kicker.is_none() && p.title.is_some());
+}
+
+#[test]
+fn typed_digits_persian_arabic_indic_or_latin() {
+    assert_eq!(latin_digits("۱۴۰۲/۱۲/۱۱ ٠٨"), "1402/12/11 08");
+    for (day, year) in [
+        ("11", "1402"),
+        ("۱۱", "۱۴۰۲"),
+        ("١١", "١٤٠٢"),
+        (" 11 ", "۱۴۰2"),
+    ] {
+        assert_eq!(
+            date(day, 12, year),
+            Ok(JalaliDate {
+                year: 1402,
+                month: 12,
+                day: 11
+            })
+        );
+    }
+    assert_eq!(time_of_day("۸"), Ok(8 * 3600));
+    assert_eq!(time_of_day("08:00"), Ok(8 * 3600));
+    assert_eq!(time_of_day("۱۸:۳۰"), Ok(18 * 3600 + 1800));
+    assert_eq!(time_of_day("18.30"), Ok(18 * 3600 + 1800));
+    assert_eq!(time_of_day("24:00"), Ok(86_400));
+    assert!(time_of_day("24:30").is_err());
+    assert!(time_of_day("8:60").is_err());
+    assert!(time_of_day("ساعت هشت").is_err());
+    assert!(date("x", 1, "1402").is_err());
+    assert!(
+        date("1", 1, "402").is_err(),
+        "two- or three-digit years are refused"
+    );
+    assert!(date("1", 0, "1402").is_err(), "no month chosen");
+    assert_eq!(percentage("42.57"), Some(42.57));
+    assert_eq!(percentage("۴۲٫۵۷"), Some(42.57));
+    assert_eq!(percentage("۴۲/۵۷ ٪"), Some(42.57));
+    assert_eq!(percentage("60%"), Some(60.0));
+    assert_eq!(percentage("4.2.1"), None);
+    assert_eq!(percentage("چهل"), None);
+}
+
+fn at(day: &str, month: u32, year: &str, time: &str) -> Result<String, String> {
+    let d = date(day, month, year).map_err(|e| e.message())?;
+    let s = time_of_day(time).map_err(|e| e.message())?;
+    tehran_instant(d, s)
+        .map(rfc3339_tehran)
+        .map_err(|e| e.message())
+}
+
+#[test]
+fn the_demo_election_converts_to_rfc3339_with_tehran_offset() {
+    assert_eq!(
+        at("۱۱", 12, "۱۴۰۲", "۰۸:۰۰").unwrap(),
+        "2024-03-01T08:00:00+03:30"
+    );
+    assert_eq!(
+        at("11", 12, "1402", "18:00").unwrap(),
+        "2024-03-01T18:00:00+03:30"
+    );
+    assert_eq!(
+        parse_rfc3339("2024-03-01T08:00:00+03:30").unwrap(),
+        tehran_instant(date("11", 12, "1402").unwrap(), 8 * 3600).unwrap()
+    );
+}
+
+#[test]
+fn esfand_boundaries_in_leap_and_common_years() {
+    // 1402 is a common year (Esfand has 29 days), 1403 a leap year (30)
+    assert!(!is_leap(1402) && is_leap(1403) && !is_leap(1404));
+    assert_eq!(
+        at("29", 12, "1402", "12:00").unwrap(),
+        "2024-03-19T12:00:00+03:30"
+    );
+    let err = at("30", 12, "1402", "12:00").unwrap_err();
+    assert!(err.contains("۲۹") && err.contains("کبیسه"), "{err}");
+    assert_eq!(
+        at("1", 1, "1403", "12:00").unwrap(),
+        "2024-03-20T12:00:00+03:30"
+    );
+    assert_eq!(
+        at("30", 12, "1403", "23:59").unwrap(),
+        "2025-03-20T23:59:00+03:30"
+    );
+    assert_eq!(
+        at("1", 1, "1404", "00:00").unwrap(),
+        "2025-03-21T00:00:00+03:30"
+    );
+    assert!(at("31", 12, "1403", "12:00").is_err());
+    // 24:00 on the last day of Esfand is the first moment of the new year
+    assert_eq!(
+        at("30", 12, "1403", "24:00").unwrap(),
+        "2025-03-21T00:00:00+03:30"
+    );
+    // 1399 was leap: 30 Esfand 1399 = 20 March 2021
+    assert_eq!(
+        at("30", 12, "1399", "10:00").unwrap(),
+        "2021-03-20T10:00:00+03:30"
+    );
+}
+
+#[test]
+fn tehran_summer_time_in_the_years_it_was_kept() {
+    // 1401: summer time from 2 Farvardin to 30 Shahrivar
+    assert_eq!(
+        at("1", 4, "1401", "10:00").unwrap(),
+        "2022-06-22T10:00:00+04:30"
+    );
+    assert_eq!(
+        at("1", 4, "1402", "10:00").unwrap(),
+        "2023-06-22T10:00:00+03:30"
+    );
+    assert_eq!(
+        at("1", 1, "1401", "23:00").unwrap(),
+        "2022-03-21T23:00:00+03:30"
+    );
+    // the hour the clocks skipped on 2 Farvardin 1401
+    assert!(at("2", 1, "1401", "00:30").is_err());
+    assert_eq!(
+        at("2", 1, "1401", "01:00").unwrap(),
+        "2022-03-22T01:00:00+04:30"
+    );
+    // and back: the hour they showed twice on 30 Shahrivar is the first of the two
+    assert_eq!(
+        at("30", 6, "1401", "23:30").unwrap(),
+        "2022-09-21T23:30:00+04:30"
+    );
+    // reading an instant back gives the fields again
+    let t = parse_rfc3339("2022-06-22T10:00:00+04:30").unwrap();
+    let (d, s) = tehran_reading(t).unwrap();
+    assert_eq!(
+        (d, s),
+        (
+            JalaliDate {
+                year: 1401,
+                month: 4,
+                day: 1
+            },
+            10 * 3600
+        )
+    );
+}
+
+fn election(d: &mut Draft, field: ElectionField, value: &str) {
+    d.apply(Action::SetElection {
+        election: 0,
+        field,
+        value: value.into(),
+    });
+}
+
+fn demo_election(d: &mut Draft) {
+    election(d, ElectionField::Title, "انتخابات مجلس");
+    election(d, ElectionField::Day, "۱۱");
+    election(d, ElectionField::Month, "12");
+    election(d, ElectionField::Year, "۱۴۰۲");
+    election(d, ElectionField::Opens, "۸");
+    election(d, ElectionField::Closes, "18:00");
+    election(d, ElectionField::CtaLabel, "شعبه اخذ رأی");
+    election(d, ElectionField::CtaUrl, "https://www.moi.ir/");
+    election(d, ElectionField::Turnout, "۴۲٫۵۷");
+    election(d, ElectionField::TurnoutLabel, "مشارکت ۱۳۹۸");
+}
+
+#[test]
+fn the_file_is_what_the_widget_reads_and_matches_the_typeset_bulletin() {
+    let mut d = seeded();
+    demo_election(&mut d);
+    let checked = check(&d);
+    assert!(checked.exportable(), "{:?}", checked.problems);
+    assert!(
+        checked
+            .problems
+            .iter()
+            .all(|p| p.severity == Severity::Warning),
+        "{:?}",
+        checked.problems
+    );
+    let text = pretty(&checked.tree);
+    let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(file["version"], 1);
+    assert_eq!(file["election"]["opens"], "2024-03-01T08:00:00+03:30");
+    assert_eq!(file["election"]["closes"], "2024-03-01T18:00:00+03:30");
+    assert_eq!(file["election"]["turnout"]["previous"], 42.57);
+    assert_eq!(file["items"][0]["published"], "2024-01-20T10:30:00+03:30");
+    assert_eq!(file["items"][0]["kicker"], typeset()["items"][0]["kicker"]);
+    let b = checked.bulletin.unwrap();
+    assert_eq!(b.items[0].body.len(), 7);
+    assert_eq!(b.elections.len(), 1);
+    assert!(
+        text.contains('\u{200C}'),
+        "half-spaces are written as they are"
+    );
+}
+
+#[test]
+fn a_javascript_link_is_an_error_beside_its_field_and_never_reaches_the_file() {
+    let mut d = seeded();
+    demo_election(&mut d);
+    election(&mut d, ElectionField::CtaUrl, " JaVa\tScRiPt:alert(1)");
+    d.apply(Action::SetItem {
+        item: 0,
+        field: ItemField::Url,
+        value: "javascript:alert(2)".into(),
+    });
+    let checked = check(&d);
+    let cta: Vec<_> = checked
+        .at(Target::Election(0, ElectionField::CtaUrl))
+        .collect();
+    assert_eq!(cta.len(), 1, "{:?}", checked.problems);
+    assert_eq!(cta[0].severity, Severity::Error);
+    assert!(cta[0].message.contains("https://"));
+    assert_eq!(checked.at(Target::Item(0, ItemField::Url)).count(), 1);
+    let text = pretty(&checked.tree);
+    assert!(!text.to_lowercase().contains("script"), "{text}");
+    assert!(
+        checked.exportable(),
+        "a dropped link does not block the export"
+    );
+    let b = checked.bulletin.unwrap();
+    assert!(b.elections[0].cta.is_none() && b.items[0].url.is_none());
+    // a relative link is refused too: the page cannot know where the file will live
+    election(&mut d, ElectionField::CtaUrl, "/vote");
+    assert_eq!(
+        check(&d)
+            .at(Target::Election(0, ElectionField::CtaUrl))
+            .count(),
+        1
+    );
+    election(&mut d, ElectionField::CtaUrl, "tel:+98-21-110");
+    let checked = check(&d);
+    assert_eq!(
+        checked
+            .at(Target::Election(0, ElectionField::CtaUrl))
+            .count(),
+        0
+    );
+    assert_eq!(
+        checked.bulletin.unwrap().elections[0]
+            .cta
+            .as_ref()
+            .unwrap()
+            .url,
+        "tel:+98-21-110"
+    );
+}
+
+#[test]
+fn only_what_would_break_the_widget_blocks_the_export() {
+    let mut d = seeded();
+    demo_election(&mut d);
+    // the widget refuses an item without a title: its error state
+    d.apply(Action::SetItem {
+        item: 0,
+        field: ItemField::Title,
+        value: "  ".into(),
+    });
+    let checked = check(&d);
+    assert!(!checked.exportable());
+    let p: Vec<_> = checked.at(Target::Item(0, ItemField::Title)).collect();
+    assert_eq!(p.len(), 1, "{:?}", checked.problems);
+    assert_eq!(p[0].severity, Severity::Blocking);
+    d.apply(Action::SetItem {
+        item: 0,
+        field: ItemField::Title,
+        value: "عنوان".into(),
+    });
+    // closing before opening: the election is left out, the news still goes
+    election(&mut d, ElectionField::Closes, "07:00");
+    let checked = check(&d);
+    assert!(checked.exportable());
+    assert_eq!(
+        checked
+            .at(Target::Election(0, ElectionField::Closes))
+            .count(),
+        1,
+        "{:?}",
+        checked.problems
+    );
+    assert!(checked.tree.get("election").is_none());
+    assert!(checked.bulletin.unwrap().election_problem.is_none());
+    // an image needs its description; its size comes from the loaded image
+    election(&mut d, ElectionField::Closes, "18:00");
+    d.apply(Action::SetItem {
+        item: 0,
+        field: ItemField::ImageSrc,
+        value: "https://example.ir/a.jpg".into(),
+    });
+    let checked = check(&d);
+    assert_eq!(checked.at(Target::Item(0, ItemField::ImageAlt)).count(), 1);
+    assert!(checked.tree.get("items").unwrap().as_list()[0]
+        .get("image")
+        .is_none());
+    d.apply(Action::SetItem {
+        item: 0,
+        field: ItemField::ImageAlt,
+        value: "نشست کمیته".into(),
+    });
+    d.apply(Action::ImageSize {
+        item: 0,
+        src: "https://example.ir/a.jpg".into(),
+        width: 800,
+        height: 450,
+    });
+    let img = check(&d).bulletin.unwrap().items[0].image.clone().unwrap();
+    assert_eq!((img.width, img.height), (Some(800), Some(450)));
+    // a turnout above 100 % is dropped by the reader, and so from the file
+    election(&mut d, ElectionField::Turnout, "140");
+    let checked = check(&d);
+    assert_eq!(
+        checked
+            .at(Target::Election(0, ElectionField::Turnout))
+            .count(),
+        1
+    );
+    assert!(checked
+        .tree
+        .get("election")
+        .unwrap()
+        .get("turnout")
+        .is_none());
+    // a wrong date is named beside its field
+    election(&mut d, ElectionField::Day, "30");
+    let checked = check(&d);
+    assert!(
+        checked.at(Target::Election(0, ElectionField::Day)).count() >= 1,
+        "{:?}",
+        checked.problems
+    );
+}
+
+#[test]
+fn json_text_escapes_what_an_editor_would_hide() {
+    use election_widget::feed::tree::Tree;
+    let t = Tree::Object(vec![
+        (
+            "a".into(),
+            Tree::String("\"x\"\\\n\u{202E}\u{200C}ی".into()),
+        ),
+        (
+            "b".into(),
+            Tree::Array(vec![Tree::Number(42.57), Tree::Bool(true), Tree::Null]),
+        ),
+        ("c".into(), Tree::Array(vec![])),
+    ]);
+    let text = pretty(&t);
+    assert_eq!(
+        text,
+        "{\n  \"a\": \"\\\"x\\\"\\\\\\n\\u202e\u{200C}ی\",\n  \"b\": [\n    42.57,\n    true,\n    null\n  ],\n  \"c\": []\n}\n"
+    );
+    let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(back["a"], "\"x\"\\\n\u{202E}\u{200C}ی");
+}
