@@ -1,0 +1,74 @@
+//! The page's dealings with the browser: clock, clipboard, downloads, storage, files, the
+//! server's `Date`. Everything here fails softly: a refused permission is a message, never
+//! a panic (a panic would stop the page with the officer's work in it).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use election_widget::time::Instant;
+
+/// The device clock.
+pub fn now() -> Instant {
+    Instant::from_millis(js_sys::Date::now())
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Moves keyboard focus to the element with `id`, if there is one.
+pub fn focus(id: &str) {
+    let el = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        let _ = el.focus();
+    }
+}
+
+/// Offers `content` as a download named `name` (UTF-8 JSON).
+pub fn download(name: &str, content: &str) -> bool {
+    election_widget::share::download(name, "application/json;charset=utf-8", content).is_ok()
+}
+
+/// Puts `text` on the clipboard; false where the browser refuses.
+pub async fn copy(text: &str) -> bool {
+    let Some(nav) = window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(nav.as_ref(), &"clipboard".into())
+        .ok()
+        .filter(|c| c.is_object());
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok();
+    let Some(write) = write.as_ref().and_then(|w| w.dyn_ref::<js_sys::Function>()) else {
+        return false;
+    };
+    match write.call1(&clipboard, &text.into()) {
+        Ok(p) => match p.dyn_into::<js_sys::Promise>() {
+            Ok(p) => JsFuture::from(p).await.is_ok(),
+            Err(_) => false,
+        },
+        Err(_) => false,
+    }
+}
+
+/// The `Date` of the page's own server, in milliseconds, from a same-origin request that no
+/// cache answers; None offline or when the server sends none.
+pub async fn server_date_millis() -> Option<f64> {
+    let w = window()?;
+    let href = w.location().href().ok()?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("HEAD");
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let response = JsFuture::from(w.fetch_with_str_and_init(&href, &init))
+        .await
+        .ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    let date = response.headers().get("date").ok().flatten()?;
+    let ms = js_sys::Date::parse(&date);
+    ms.is_finite().then_some(ms)
+}

@@ -1,0 +1,40 @@
+//! The newsroom page (`author.html`): a press officer pastes a release, sets the election,
+//! previews it with the widget's own views and downloads the bulletin.
+//!
+//! A binary of its own, so the widget's module does not carry it: it links the library for
+//! the readers, the views and the pure logic in `election_widget::author`. The browser build
+//! is the real one; on the host `cargo test` only needs it to compile, so there `main` says
+//! where the page is.
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod editor;
+#[cfg(target_arch = "wasm32")]
+mod fields;
+#[cfg(target_arch = "wasm32")]
+mod preview;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    if let Some(root) = root {
+        // the loading note goes: the page replaces it
+        while let Some(child) = root.first_child() {
+            let _ = root.remove_child(&child);
+        }
+        let _ = root.set_attribute("aria-busy", "false");
+        yew::Renderer::<app::App>::with_root(root).render();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!(
+        "the newsroom page runs in a browser: build it with `trunk build` and open author.html"
+    );
+}
