@@ -2,21 +2,23 @@
 // - Removes trunk's injected inline loader (<script type="module">import init …</script>) and its
 //   absolute-path preloads: pages load the widget through embed.js only, exactly as a customer's
 //   page does, and a strict CSP (script-src 'self') allows no inline script.
-// - In release builds, runs wasm-opt twice more over the module (about 1 KiB), minifies the
-//   JavaScript a page downloads (embed.js and the wasm-bindgen glue, about 2.6 KiB brotli) and
-//   gives the module's imports and exports short names on both sides (.ci/wasm-names.mjs,
-//   about 2.5 KiB),
-//   then adds content hashes and Subresource Integrity; the same for the newsroom page's
-//   files (author.html: module, glue, loader, stylesheet).
+// - In release builds, runs wasm-opt twice more over the module (about 1 KiB), gives the
+//   module's imports and exports short names on both sides (.ci/wasm-names.mjs, about 2.5 KiB),
+//   puts the wasm-bindgen glue inside embed.js as a factory with the module's integrity
+//   (.ci/glue-factory.mjs: restarts after a trap, SRI end to end), minifies embed.js, then adds
+//   content hashes and Subresource Integrity; the same for the newsroom page's files
+//   (author.html: its module, glue, loader and stylesheet).
 // - Makes trunk's remaining absolute asset URLs relative, so dist/ can be served from any path.
 // - In release builds, writes precompressed .br and .gz beside every text and wasm file.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { minify } from 'terser';
 import { shortenExports, shortenImports } from './wasm-names.mjs';
+import { glueFactory } from './glue-factory.mjs';
+import { applySources } from './sources.mjs';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) throw new Error('postbuild: TRUNK_STAGING_DIR is not set (run through trunk)');
@@ -39,6 +41,16 @@ for (const name of readdirSync(stage)) {
   }
   writeFileSync(path, after);
 }
+
+// ---- Allowed sources of the iframe embed (.ci/sources.mjs) ----
+// ELECTION_WIDGET_SOURCES="https://news.example.ir/election/ …" becomes data-sources on
+// frame.html's embed.js tag; unset or empty, frame.html shows any bulletin. A bad entry stops
+// the build. Runs before the precompressed copies are written.
+{
+  const sources = applySources(stage, process.env.ELECTION_WIDGET_SOURCES);
+  if (sources.length) console.log(`postbuild: frame.html shows bulletins under ${sources.join(' ')}`);
+}
+// ---- end of allowed sources ----
 
 // The self-hosted font: two weights of Vazirmatn's Arabic-script subset, with its licence.
 const fontDir = new URL('../node_modules/vazirmatn/', import.meta.url);
@@ -68,16 +80,14 @@ if (process.env.TRUNK_PROFILE === 'release') {
   execFileSync(new URL('../node_modules/.bin/wasm-opt', import.meta.url).pathname,
     [wasmPath, '-Oz', '-Oz', '--strip-producers', '--strip-target-features', '-o', wasmPath], { stdio: 'inherit' });
   const imports = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, 'utf8'));
-  // embed.js reads these three exports by name
-  const short = shortenExports(imports.wasm, imports.glue, ['memory', 'mount', 'unmount']);
-  writeFileSync(wasmPath, short.wasm);
-  writeFileSync(gluePath, await minified('election-widget.js', short.glue));
+  // embed.js reads only the memory (ElectionWidget.memoryBytes); mount and the rest are the
+  // glue's own functions, returned by its factory
+  const short = shortenExports(imports.wasm, imports.glue, ['memory']);
   const hashed = {};
-  for (const name of ['election-widget_bg.wasm', 'election-widget.js']) {
-    const data = readFileSync(join(stage, name));
-    const [base, ext] = name === 'election-widget.js' ? ['election-widget', '.js'] : ['election-widget_bg', '.wasm'];
-    hashed[name] = `${base}.${digest(data).toString('hex').slice(0, 10)}${ext}`;
-  }
+  const wasmName = `election-widget_bg.${digest(short.wasm).toString('hex').slice(0, 10)}.wasm`;
+  hashed['election-widget_bg.wasm'] = wasmName;
+  writeFileSync(join(stage, wasmName), short.wasm);
+  unlinkSync(wasmPath);
   for (const file of ['Vazirmatn-NL-Regular.woff2', 'Vazirmatn-NL-Bold.woff2']) {
     const data = readFileSync(join(stage, 'fonts', file));
     hashed[file] = file.replace('.woff2', `.${digest(data).toString('hex').slice(0, 10)}.woff2`);
@@ -86,29 +96,40 @@ if (process.env.TRUNK_PROFILE === 'release') {
   const rename = (text) => text
     .replaceAll("'Vazirmatn-NL-Regular.woff2'", `'${hashed['Vazirmatn-NL-Regular.woff2']}'`)
     .replaceAll("'Vazirmatn-NL-Bold.woff2'", `'${hashed['Vazirmatn-NL-Bold.woff2']}'`)
-    .replaceAll('./election-widget.js', `./${hashed['election-widget.js']}`)
-    .replaceAll('./election-widget_bg.wasm', `./${hashed['election-widget_bg.wasm']}`)
-    .replaceAll('"election-widget.js"', `"${hashed['election-widget.js']}"`)
-    .replaceAll('"election-widget_bg.wasm"', `"${hashed['election-widget_bg.wasm']}"`);
-  for (const plain of ['election-widget_bg.wasm', 'election-widget.js']) {
-    renameSync(join(stage, plain), join(stage, hashed[plain]));
+    .replaceAll('./election-widget_bg.wasm', `./${wasmName}`)
+    .replaceAll('"election-widget_bg.wasm"', `"${wasmName}"`);
+  // The glue goes inside embed.js, as a factory (.ci/glue-factory.mjs), with the module's
+  // integrity beside it: one file fewer to download, a fresh glue state per restart, and a
+  // page that pins embed.js with SRI pins the glue and the module too.
+  const wasmIntegrity = `sha384-${digest(short.wasm, 'sha384').toString('base64')}`;
+  let loader = rename(readFileSync(join(stage, 'embed.js'), 'utf8'));
+  for (const [from, to] of [
+    ['const GLUE = null;', `const GLUE = ${glueFactory(short.glue)};`],
+    ["const WASM_INTEGRITY = '';", `const WASM_INTEGRITY = '${wasmIntegrity}';`],
+  ]) {
+    if (loader.split(from).length !== 2) throw new Error(`postbuild: embed.js must contain "${from}" once`);
+    loader = loader.replace(from, to);
   }
-  const embed = await minified('embed.js', rename(readFileSync(join(stage, 'embed.js'), 'utf8')));
-  if (embed.includes("'./election-widget.js'") || !embed.includes(hashed['election-widget.js'])) {
-    throw new Error('postbuild: embed.js does not name the hashed module');
+  const embed = await minified('embed.js', loader);
+  if (!embed.includes(wasmName) || !embed.includes(wasmIntegrity)) {
+    throw new Error('postbuild: embed.js does not name the hashed module and its integrity');
   }
   writeFileSync(join(stage, 'embed.js'), embed);
+  unlinkSync(gluePath);
   const version = /^version = "([^"]+)"/m.exec(readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8'))[1];
   // the version for people, a content hash so that a rebuild never changes a pinned file
   // under its integrity hash (same-version rebuilds would otherwise break pinned pages)
   const pinned = `embed-${version}.${digest(embed).toString('hex').slice(0, 10)}.js`;
   writeFileSync(join(stage, pinned), embed);
   const sri = `sha384-${digest(embed, 'sha384').toString('base64')}`;
-  writeFileSync(join(stage, 'integrity.json'), `${JSON.stringify({ [pinned]: sri, ...Object.fromEntries(['election-widget_bg.wasm', 'election-widget.js'].map((p) => hashed[p]).map((n) => [n, `sha384-${digest(readFileSync(join(stage, n)), 'sha384').toString('base64')}`])) }, null, 2)}\n`);
+  writeFileSync(join(stage, 'integrity.json'), `${JSON.stringify({ [pinned]: sri, [wasmName]: wasmIntegrity }, null, 2)}\n`);
   for (const name of readdirSync(stage)) {
-    if (name.endsWith('.html')) writeFileSync(join(stage, name), rename(readFileSync(join(stage, name), 'utf8')));
+    if (!name.endsWith('.html')) continue;
+    // the development build's glue preload has nothing left to preload
+    const html = rename(readFileSync(join(stage, name), 'utf8')).replace(/\s*<link rel="modulepreload" href="(\.\/)?election-widget\.js">/g, '');
+    writeFileSync(join(stage, name), html);
   }
-  console.log(`postbuild: ${Object.values(hashed).join(', ')}; ${pinned} ${sri}`);
+  console.log(`postbuild: ${Object.values(hashed).join(', ')}; glue inside embed.js; ${pinned} ${sri}`);
 
   // The newsroom page (author.html): its module, glue, loader and stylesheet get the same
   // treatment (minified JavaScript, content hashes, Subresource Integrity on the page's
@@ -118,7 +139,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
   const put = (name, data) => {
     const final = hashName(name, data);
     writeFileSync(join(stage, final), data);
-    if (final !== name) rmSync(join(stage, name));
+    if (final !== name) unlinkSync(join(stage, name));
     return final;
   };
   const authorWasm = put('author_bg.wasm', readFileSync(join(stage, 'author_bg.wasm')));

@@ -3,7 +3,7 @@
 //! | attribute | meaning | default |
 //! |---|---|---|
 //! | `data-src` | bulletin URL, relative to the page | required |
-//! | `data-now` | RFC 3339 instant that fixes the clock (demos, tests) | the device clock |
+//! | `data-now` | RFC 3339 instant that fixes the clock (demos, tests; only where the loader's `<script>` carries `data-allow-now`) | the device clock |
 //! | `data-lang` | language of the widget's own labels before a bulletin names one | `fa` |
 //! | `data-normalize` | `off` disables Persian text normalisation | on |
 //! | `data-heading-level` | heading level of card and call-to-action titles, 1–6 | 2 |
@@ -15,6 +15,7 @@
 //! | `data-refresh` | seconds between refreshes (at least 30) | no refresh |
 
 use crate::feed::Format;
+use crate::policy::{self, PagePolicy};
 use crate::problem::Problem;
 use crate::text::quoted::Quoted;
 use crate::time::{parse_rfc3339, Instant};
@@ -50,10 +51,12 @@ pub struct Config {
 
 impl Config {
     /// Reads the configuration through `attr` (an attribute getter) and `resolve` (makes
-    /// `data-src` absolute against the page and checks its scheme).
+    /// `data-src` absolute against the page and checks its scheme), under the page's own
+    /// rules (`policy`: allowed endpoints, whether `data-now` counts).
     pub fn from_attributes(
         attr: &dyn Fn(&str) -> Option<String>,
         resolve: &dyn Fn(&str) -> Option<String>,
+        policy: &PagePolicy,
     ) -> Config {
         let mut warnings = Vec::new();
         let src = match attr("data-src").map(|s| s.trim().to_owned()) {
@@ -61,20 +64,29 @@ impl Config {
                 "the element has no data-src attribute".into(),
             )),
             Some(s) if s.is_empty() => Err(Problem::Config("data-src is empty".into())),
-            Some(s) => resolve(&s).ok_or_else(|| {
-                Problem::Config(format!("data-src {} is not an http(s) URL", Quoted(&s)))
-            }),
+            Some(s) => endpoint("data-src", &s, resolve, policy),
         };
-        let now = attr("data-now").and_then(|raw| match parse_rfc3339(&raw) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                warnings.push(format!(
-                    "data-now {}: {e}; using the device clock",
-                    Quoted(&raw)
-                ));
+        let now = match attr("data-now") {
+            Some(_) if !policy.allow_now => {
+                warnings.push(
+                    "data-now is ignored: only a page whose loader <script> element carries \
+                     data-allow-now (demos and tests) may fix the widget's clock"
+                        .into(),
+                );
                 None
             }
-        });
+            Some(raw) => match parse_rfc3339(&raw) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    warnings.push(format!(
+                        "data-now {}: {e}; using the device clock",
+                        Quoted(&raw)
+                    ));
+                    None
+                }
+            },
+            None => None,
+        };
         let lang = attr("data-lang")
             .map(|l| l.trim().to_owned())
             .filter(|l| !l.is_empty());
@@ -107,14 +119,8 @@ impl Config {
         });
         let fields = attr("data-fields").filter(|f| !f.trim().is_empty());
         let items = number(attr("data-items"), "data-items", 1, 20, 1, &mut warnings) as usize;
-        let election_src = attr("data-election-src").map(|s| {
-            resolve(s.trim()).ok_or_else(|| {
-                Problem::Config(format!(
-                    "data-election-src {} is not an http(s) URL",
-                    Quoted(&s)
-                ))
-            })
-        });
+        let election_src = attr("data-election-src")
+            .map(|s| endpoint("data-election-src", s.trim(), resolve, policy));
         let refresh_secs = attr("data-refresh").and_then(|raw| match raw.trim().parse::<u32>() {
             Ok(0) => None,
             Ok(n) if n < MIN_REFRESH_SECS => {
@@ -147,6 +153,39 @@ impl Config {
             refresh_secs,
             warnings,
         }
+    }
+}
+
+/// An endpoint attribute made absolute and checked: an http(s) URL, without credentials (never
+/// printed), inside the page's `data-sources` when it names any.
+fn endpoint(
+    name: &str,
+    raw: &str,
+    resolve: &dyn Fn(&str) -> Option<String>,
+    policy: &PagePolicy,
+) -> Result<String, Problem> {
+    let credentials = || {
+        Problem::Config(format!(
+            "{name} names a user name or password; credentials never belong in a page's markup \
+             (the URL is not printed here and no request was made)"
+        ))
+    };
+    if policy::has_credentials(raw) {
+        return Err(credentials());
+    }
+    let url = resolve(raw)
+        .ok_or_else(|| Problem::Config(format!("{name} {} is not an http(s) URL", Quoted(raw))))?;
+    if policy::has_credentials(&url) {
+        return Err(credentials());
+    }
+    match &policy.sources {
+        Some(prefixes) if !policy::allows(prefixes, &url) => Err(Problem::Config(format!(
+            "{name} {} is outside the endpoints this page allows (data-sources on the loader's \
+             <script>: {}); no request was made",
+            Quoted(&url),
+            Quoted(&prefixes.join(" "))
+        ))),
+        _ => Ok(url),
     }
 }
 

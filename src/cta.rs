@@ -51,6 +51,21 @@ pub fn next_boundary(elections: &[Election], now: Instant) -> Option<Instant> {
         .min()
 }
 
+/// The instant the call to vote is shown at. `corrected` is the device clock moved forward by
+/// the election source's `generated` time (never backward: see [`crate::clock::skew`]).
+///
+/// A correction may open the polls on a phone whose clock is behind, but it never closes them
+/// early: an election that the device clock still sees as not closed is not shown as closed,
+/// whatever the correction says (a source whose `generated` is a day ahead, such as a CMS that
+/// labels local time as UTC, would otherwise hide the call to vote while the polls are open).
+pub fn guarded_now(elections: &[Election], device: Instant, corrected: Instant) -> Instant {
+    elections
+        .iter()
+        .filter(|e| device < e.closes && corrected >= e.closes)
+        .map(|e| e.closes.plus(-1))
+        .fold(corrected, Instant::min)
+}
+
 /// A countdown as people read it: days and hours, or hours and minutes on the last day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Countdown {

@@ -1,51 +1,189 @@
 // Election widget loader: the one script a page includes (stable URL: embed.js).
 //
-// It finds every element with the attribute data-election-widget, now and later,
-// starts the WebAssembly module once for the whole page and mounts a widget on each
-// element as it nears the viewport (data-eager: at once). Removing an element tears
-// its widget down. Everything else is loaded relative to this file's own URL, so the
-// folder can be served from any path or origin. No inline script, no eval, no globals
-// beyond window.ElectionWidget.
+// It finds every element with the attribute data-election-widget, now and later, and mounts a
+// widget on each as it nears the viewport (data-eager: at once). The WebAssembly module is
+// downloaded only when the first widget is about to mount, compiled once, and instantiated for
+// the whole page; removing an element tears its widget down. Everything else is loaded relative
+// to this file's own URL, so the folder can be served from any path or origin. No inline
+// script, no eval, one global (ElectionWidget) that named elements cannot clobber.
+//
+// Supervision: a trap in the module (a WebAssembly RuntimeError) would leave every widget on
+// the page dead. The loader notices it, fences the dead instance (its timers and pending
+// promises can no longer reach the page), starts a fresh instance from the compiled module and
+// mounts every live widget again, at most MAX_RESTARTS times; then each widget shows its
+// fallback content and fires election-widget:error with code "wasm".
+//
+// Release builds (.ci/postbuild.mjs) put the wasm-bindgen glue inside this file as a factory
+// (GLUE below), so that a restart gets a fresh copy of its state and a page that pins this
+// file with Subresource Integrity pins the glue too; the module is then fetched with the
+// integrity value written here (WASM_INTEGRITY). Development builds (trunk serve) import the
+// glue as a separate module.
 const SELECTOR = '[data-election-widget]';
 const PREFIX = '[election-widget]';
+const MAX_RESTARTS = 3;
+const GLUE = null; // release: function (fence) { …the glue… }
+const WASM_INTEGRITY = ''; // release: sha384-… of the module
 
-if (!window.ElectionWidget) {
+// Named elements clobber properties of `document` (<img name="querySelectorAll">) and add
+// globals (<div id="ElectionWidget">): the loader reaches the DOM through the prototypes and
+// keeps its guard under a symbol, which no element can name.
+const KEY = Symbol.for('election-widget.loader');
+const docProto = Document.prototype;
+const docGet = (name) => Object.getOwnPropertyDescriptor(docProto, name).get.call(document);
+const all = (selector, root = document) => (root === document
+  ? docProto.querySelectorAll.call(document, selector)
+  : Element.prototype.querySelectorAll.call(root, selector));
+const create = (tag) => docProto.createElement.call(document, tag);
+const pageBase = () => Object.getOwnPropertyDescriptor(Node.prototype, 'baseURI').get.call(document);
+
+if (!window[KEY]) {
+  window[KEY] = true;
   performance.mark?.('election-widget:start');
   const here = import.meta.url;
-  let memory = null; // the module's linear memory, for ElectionWidget.memoryBytes()
-  let api = null; // the wasm exports, once started
-  const waiting = new Set(); // hosts asked for before the module was ready
+  const WASM_FILE = './election-widget_bg.wasm';
+  const wasmUrl = new URL(WASM_FILE, here);
+  const FENCE = new Error(`${PREFIX} a stopped WebAssembly instance was called after a restart (ignored)`);
+
+  let instance = null; // { api, memory, fence } of the live WebAssembly instance
+  let starting = null; // the promise of the instance being started
+  let compiled = null; // the promise of the compiled WebAssembly.Module, fetched once
+  let restarts = 0;
+  let generation = 0; // which instance a restart replaces
+  let failed = false; // gave up: WebAssembly cannot run here, or too many traps
+  const waiting = new Set(); // hosts asked for before the instance was ready
   const mounted = new Set();
 
-  // The module first: it is what a reader waits for, and the rest of this file (observers,
-  // skeletons, preloads) runs while it downloads.
-  (async () => {
+  // ---- the page's own rules, from the loader's <script> element(s) -------------------------
+  // data-sources: the endpoints widgets on this page may read; data-allow-now: data-now may fix
+  // widgets' clocks (demos, tests). A widget element cannot say so itself: sanitised user
+  // content (a comment) can carry data-* attributes, never a <script>.
+  const loaderTags = () => [...all('script[src]')].filter((s) => {
     try {
-      if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
-      // the module and its glue download side by side; the module compiles as it streams in
-      const wasm = fetch(new URL('./election-widget_bg.wasm', here));
-      const glue = await import(new URL('./election-widget.js', here).href);
-      const exports = await glue.default({ module_or_path: wasm });
-      memory = exports.memory ?? null;
-      api = glue;
-    } catch (err) {
-      await null; // the rest of this file has run (this can fail before its first await)
-      console.error(`${PREFIX} could not start (WebAssembly unsupported or blocked by the page's Content-Security-Policy: script-src needs 'wasm-unsafe-eval'); the fallback content stays.`, err);
-      for (const host of document.querySelectorAll(SELECTOR)) {
-        restoreFallback(host);
-        fail(host, 'wasm');
-      }
-      return;
+      const u = new URL(s.getAttribute('src'), pageBase());
+      return u.href === here || (new URL('.', u).href === new URL('.', here).href && /\/embed(-[\w.-]+)?\.js$/.test(u.pathname));
+    } catch { return false; }
+  });
+  let warnedNoSources = false;
+  const pageRules = () => {
+    const tags = loaderTags();
+    const lists = tags.filter((t) => t.hasAttribute('data-sources')).map((t) => t.getAttribute('data-sources'));
+    const sources = lists.length ? lists.join(' ') : null;
+    if (sources === null && !warnedNoSources) {
+      warnedNoSources = true;
+      console.warn(`${PREFIX} this page names no data-sources on the loader's <script>: any element on it, including sanitised user content, can point a widget at any endpoint. See the README, "Security".`);
     }
-    for (const host of waiting) mountNow(host);
-    waiting.clear();
-  })();
+    // pinned with Subresource Integrity: the module is checked too
+    const pinned = tags.some((t) => t.hasAttribute('integrity'));
+    return { sources, allowNow: tags.some((t) => t.hasAttribute('data-allow-now')), pinned };
+  };
+  // the same test as the module's policy::allows, for preloads only (the module decides)
+  const allowedSource = (url, sources) => sources === null || sources.split(/\s+/).filter(Boolean).some((raw) => {
+    try {
+      const p = new URL(raw, pageBase());
+      if (p.origin !== url.origin || p.username || p.password) return false;
+      return url.pathname === p.pathname || (url.pathname.startsWith(p.pathname)
+        && (p.pathname.endsWith('/') || url.pathname[p.pathname.length] === '/'));
+    } catch { return false; }
+  });
+
+  // ---- starting the module ----------------------------------------------------------------
+  const compile = (pinned) => {
+    compiled ??= (async () => {
+      const response = await fetch(wasmUrl, pinned && WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
+      if (!response.ok) throw new Error(`${wasmUrl.href}: HTTP ${response.status}`);
+      try {
+        return await WebAssembly.compileStreaming(response.clone());
+      } catch (err) {
+        // a server that sends the module without Content-Type application/wasm
+        if (!(err instanceof TypeError)) throw err;
+        return WebAssembly.compile(await response.arrayBuffer());
+      }
+    })();
+    return compiled;
+  };
+  const instantiate = async (n, pinned) => {
+    const module = await compile(pinned);
+    const glue = GLUE
+      ? GLUE(FENCE)
+      // development: a separate module per instance (a module record holds one instance)
+      : await import(new URL(n === 0 ? './election-widget.js' : `./election-widget.js?instance=${n}`, here).href);
+    const exports = await glue.default({ module_or_path: module });
+    return { api: glue, memory: exports.memory ?? null, fence: glue.fence ?? (() => {}) };
+  };
+  const start = () => {
+    if (instance || starting || failed) return;
+    const n = generation;
+    const rules = pageRules();
+    starting = instantiate(n, rules.pinned).then((inst) => {
+      starting = null;
+      if (n !== generation) { inst.fence(); return; }
+      instance = inst;
+      for (const host of waiting) mountNow(host);
+      waiting.clear();
+      startFonts();
+    }, async (err) => {
+      starting = null;
+      await null; // the rest of this file has run (this can fail before its first await)
+      giveUp(`could not start (WebAssembly unsupported, blocked by the page's Content-Security-Policy — script-src needs 'wasm-unsafe-eval' — or the module failed its integrity check)`, err);
+    });
+  };
 
   const fail = (host, code) => {
     host.setAttribute('data-state', 'error');
     host.dispatchEvent(new CustomEvent('election-widget:error', { bubbles: true, composed: true, detail: { code } }));
   };
+  // every widget back to its fallback content, for good
+  const giveUp = (why, err) => {
+    failed = true;
+    console.error(`${PREFIX} ${why}; the fallback content stays.`, err);
+    for (const host of new Set([...all(SELECTOR), ...mounted, ...waiting, ...early])) {
+      showFallback(host);
+      fail(host, 'wasm');
+    }
+    mounted.clear();
+    waiting.clear();
+  };
 
+  // ---- supervision ------------------------------------------------------------------------
+  const ours = (err) => err instanceof WebAssembly.RuntimeError
+    && (typeof err.stack !== 'string' || !/wasm/.test(err.stack) || err.stack.includes(wasmUrl.pathname.split('/').pop()));
+  const restart = (err) => {
+    if (failed || !instance) return;
+    const dead = instance;
+    instance = null;
+    generation += 1;
+    dead.fence();
+    restarts += 1;
+    if (restarts > MAX_RESTARTS) {
+      giveUp(`the WebAssembly module stopped ${restarts} times`, err);
+      return;
+    }
+    console.error(`${PREFIX} the WebAssembly module stopped; restarting it (${restarts} of ${MAX_RESTARTS}) and mounting every widget again.`, err);
+    for (const host of mounted) {
+      waiting.add(host);
+      // the dead instance's roots go; the new one mounts into fresh ones
+      if (host.shadowRoot) host.shadowRoot.replaceChildren();
+    }
+    mounted.clear();
+    start();
+  };
+  addEventListener('error', (e) => {
+    if (e.error === FENCE) e.preventDefault();
+    else if (ours(e.error)) restart(e.error);
+  });
+  addEventListener('unhandledrejection', (e) => {
+    if (e.reason === FENCE) e.preventDefault();
+    else if (ours(e.reason)) restart(e.reason);
+  });
+  // a call into the module that traps there and then
+  const guarded = (fn) => {
+    try { fn(); } catch (err) {
+      if (err === FENCE) return;
+      if (ours(err)) restart(err); else throw err;
+    }
+  };
+
+  // ---- fonts ------------------------------------------------------------------------------
   // Vazirmatn (Arabic-script subset, OFL, shipped in fonts/) under a family name of our own,
   // since host pages often declare their own "Vazirmatn". @font-face inside a shadow root is
   // ignored, so the faces are added to the document, once, when the first widget wants them.
@@ -57,7 +195,8 @@ if (!window.ElectionWidget) {
   let fontsWanted = false;
   let fontsStarted = false;
   const startFonts = () => {
-    if (fontsStarted || !fontsWanted || !api || typeof FontFace !== 'function' || !document.fonts) return;
+    const fonts = docGet('fonts');
+    if (fontsStarted || !fontsWanted || !instance || typeof FontFace !== 'function' || !fonts) return;
     fontsStarted = true;
     const range = 'U+0600-06FF, U+0750-077F, U+08A0-08FF, U+200C-200F, U+FB50-FDFF, U+FE70-FEFF';
     const faces = [['Vazirmatn-NL-Regular.woff2', '400'], ['Vazirmatn-NL-Bold.woff2', '700']].map(([file, weight]) =>
@@ -66,16 +205,25 @@ if (!window.ElectionWidget) {
       }));
     Promise.all(faces.map((f) => f.load())).then(() => {
       const shown = [...mounted].some((h) => h.getAttribute('data-state') !== 'loading');
-      if (!shown) for (const f of faces) document.fonts.add(f);
+      if (!shown) for (const f of faces) fonts.add(f);
     }, () => {}); // a blocked or missing font leaves the system fonts in place
   };
+
+  // ---- mounting ---------------------------------------------------------------------------
+  let configured = null;
   const mountNow = (host) => {
-    if (mounted.has(host) || !host.isConnected) return;
+    if (mounted.has(host) || !host.isConnected || failed) return;
     if (host.getAttribute('data-font') !== 'system') fontsWanted = true;
-    if (!api) { waiting.add(host); return; }
+    if (!instance) { waiting.add(host); start(); return; }
+    const rules = pageRules();
+    const key = `${rules.sources}\n${rules.allowNow}`;
     mounted.add(host);
     early.delete(host);
-    api.mount(host);
+    watchRoot(host);
+    guarded(() => {
+      if (key !== configured) { instance.api.configure(rules.sources ?? undefined, rules.allowNow); configured = key; }
+      instance.api.mount(host);
+    });
     startFonts(); // after the mount: the card comes first
   };
 
@@ -87,23 +235,26 @@ if (!window.ElectionWidget) {
       }, { rootMargin: '600px 0px' })
     : null;
 
-  // The chain embed.js -> glue -> wasm -> bulletin is what a reader waits for: bulletins of
-  // widgets that will mount now are preloaded while the module downloads and compiles. The
-  // widget's own request (same URL, CORS mode, same-origin credentials) takes the preload.
+  // The chain embed.js -> wasm -> bulletin is what a reader waits for: bulletins of widgets
+  // that will mount now are preloaded while the module downloads and compiles. The widget's
+  // own request (same URL, CORS mode, no credentials to another origin) takes the preload.
+  // A same-origin bulletin is not preloaded: a preload would carry the reader's cookies.
   const preloaded = new Set();
   const preload = (host) => {
     const src = host.getAttribute('data-src');
-    if (!src || !document.head) return;
+    const head = docGet('head');
+    if (!src || !head) return;
     let url;
     try { url = new URL(src, host.baseURI); } catch { return; }
-    if (!/^https?:$/.test(url.protocol) || preloaded.has(url.href)) return;
+    if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.origin === location.origin
+      || preloaded.has(url.href) || !allowedSource(url, pageRules().sources)) return;
     preloaded.add(url.href);
-    const link = document.createElement('link');
+    const link = create('link');
     link.rel = 'preload';
     link.as = 'fetch';
     link.crossOrigin = 'anonymous';
     link.href = url.href;
-    document.head.append(link);
+    head.append(link);
   };
 
   const nearViewport = (host) => {
@@ -139,7 +290,7 @@ if (!window.ElectionWidget) {
       root = host.attachShadow({ mode: 'open' });
       root.adoptedStyleSheets = [skeletonSheet];
     } catch { return; }
-    const div = (cls) => { const d = document.createElement('div'); d.className = cls; return d; };
+    const div = (cls) => { const d = create('div'); d.className = cls; return d; };
     const outer = div('r');
     outer.setAttribute('data-early', '');
     const box = div('s');
@@ -149,7 +300,7 @@ if (!window.ElectionWidget) {
     // (the strings tables' `loading`; Locale::for_tag: Persian unless data-lang names another)
     const tag = (host.getAttribute('data-lang') || '').trim();
     const persian = !/^[A-Za-z0-9_-]{1,35}$/.test(tag) || tag.split(/[-_]/)[0].toLowerCase() === 'fa';
-    const note = document.createElement('span');
+    const note = create('span');
     note.className = 'v';
     note.lang = persian ? 'fa' : 'en';
     note.textContent = persian ? 'در حال بارگذاری خبرها…' : 'Loading the news…';
@@ -160,17 +311,20 @@ if (!window.ElectionWidget) {
     root.append(outer);
     early.add(host);
   };
-  const restoreFallback = (host) => {
-    if (!early.delete(host) || !host.shadowRoot) return;
+  // the element's own children, through a <slot>, instead of anything the widget drew
+  const showFallback = (host) => {
+    early.delete(host);
+    if (!host.shadowRoot) return;
     host.shadowRoot.adoptedStyleSheets = [];
-    host.shadowRoot.replaceChildren(document.createElement('slot'));
+    host.shadowRoot.replaceChildren(create('slot'));
   };
 
   const consider = (host) => {
     if (mounted.has(host)) return;
+    if (failed) { fail(host, 'wasm'); return; }
     if (!host.hasAttribute('data-state')) host.setAttribute('data-state', 'loading');
     const now = !lazy || host.hasAttribute('data-eager');
-    if (!api && (now || nearViewport(host))) {
+    if (!instance && (now || nearViewport(host))) {
       preload(host);
       drawSkeleton(host);
     }
@@ -180,29 +334,51 @@ if (!window.ElectionWidget) {
   const release = (host) => {
     if (lazy) lazy.unobserve(host);
     waiting.delete(host);
-    restoreFallback(host);
-    if (mounted.delete(host) && api) api.unmount(host);
+    if (early.has(host)) showFallback(host);
+    if (mounted.delete(host) && instance) guarded(() => instance.api.unmount(host));
   };
 
   const each = (node, fn) => {
     if (node.nodeType !== 1) return;
     if (node.matches(SELECTOR)) fn(node);
-    for (const el of node.querySelectorAll(SELECTOR)) fn(el);
+    for (const el of all(SELECTOR, node)) fn(el);
   };
 
-  new MutationObserver((records) => {
+  // Removals inside another component's shadow root are invisible to the document's
+  // observer: those roots are observed too, and every removal sweeps the mounted widgets for
+  // ones that left the page (a widget in a removed component must not keep refreshing).
+  const watchedRoots = new WeakSet();
+  const sweep = () => {
+    for (const host of [...mounted, ...waiting]) if (!host.isConnected) release(host);
+  };
+  const observer = new MutationObserver((records) => {
+    let removed = false;
     for (const r of records) {
-      for (const n of r.removedNodes) each(n, (el) => { if (!el.isConnected) release(el); });
+      for (const n of r.removedNodes) { removed = true; each(n, (el) => { if (!el.isConnected) release(el); }); }
       for (const n of r.addedNodes) each(n, consider);
     }
-  }).observe(document.documentElement, { childList: true, subtree: true });
+    if (removed) sweep();
+  });
+  const watchRoot = (host) => {
+    const root = host.getRootNode();
+    if (root instanceof ShadowRoot && !watchedRoots.has(root)) {
+      watchedRoots.add(root);
+      observer.observe(root, { childList: true, subtree: true });
+      if (root.host) watchRoot(root.host);
+    }
+  };
+  const top = docGet('documentElement');
+  observer.observe(top, { childList: true, subtree: true });
 
-  window.ElectionWidget = Object.freeze({
-    mount: (el) => { if (el instanceof Element) { if (lazy) lazy.unobserve(el); mountNow(el); } },
-    unmount: (el) => { if (el instanceof Element) release(el); },
-    /** Bytes of WebAssembly linear memory in use by all widgets (0 before start). */
-    memoryBytes: () => (memory ? memory.buffer.byteLength : 0),
+  Object.defineProperty(window, 'ElectionWidget', {
+    value: Object.freeze({
+      mount: (el) => { if (el instanceof Element) { if (lazy) lazy.unobserve(el); mountNow(el); } },
+      unmount: (el) => { if (el instanceof Element) release(el); },
+      /** Bytes of WebAssembly linear memory in use by all widgets (0 before start). */
+      memoryBytes: () => (instance?.memory ? instance.memory.buffer.byteLength : 0),
+    }),
+    enumerable: true,
   });
 
-  each(document.documentElement, consider);
+  each(top, consider);
 }

@@ -20,7 +20,7 @@ use yew::{AppHandle, Callback};
 use crate::components::widget::{Report, Widget, WidgetProps};
 use crate::config::Config;
 use crate::problem::Problem;
-use crate::{console, text::links};
+use crate::{console, policy, text::links};
 
 /// The widget's stylesheet (styles/widget.css, minified by build.rs), compiled into the
 /// module so it needs no request of its own.
@@ -33,6 +33,16 @@ thread_local! {
 
 /// Mounts a widget on `host`; a second call for the same element does nothing.
 pub fn mount(host: &Element) {
+    mount_with(host, None);
+}
+
+/// Mounts a widget whose clock is fixed at `now` (in-browser tests, which mount without the
+/// loader and so without its `data-allow-now`).
+pub fn mount_at(host: &Element, now: crate::time::Instant) {
+    mount_with(host, Some(now));
+}
+
+fn mount_with(host: &Element, fixed_now: Option<crate::time::Instant>) {
     if MOUNTED.with(|m| m.borrow().iter().any(|(h, _)| h == host)) {
         return;
     }
@@ -75,9 +85,14 @@ pub fn mount(host: &Element) {
         return;
     }
     let base = host.base_uri().ok().flatten().unwrap_or_default();
-    let config = Config::from_attributes(&|name| host.get_attribute(name), &|src| {
-        links::resolve(src, &base, links::LinkKind::Endpoint)
-    });
+    let mut config = Config::from_attributes(
+        &|name| host.get_attribute(name),
+        &|src| links::resolve(src, &base, links::LinkKind::Endpoint),
+        &policy::current(),
+    );
+    if fixed_now.is_some() {
+        config.now = fixed_now;
+    }
     for w in &config.warnings {
         console::warn(w);
     }

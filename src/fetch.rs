@@ -225,13 +225,36 @@ async fn request(url: &str, max_bytes: u64, signal: &AbortSignal) -> Result<Body
     let init = web_sys::RequestInit::new();
     init.set_method("GET");
     init.set_signal(Some(signal));
-    // no cookies to another origin, and no preflight: a plain GET
-    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    // A plain GET (no preflight) that never carries the reader's cookies or other
+    // credentials: a bulletin is public, and a private answer must not be cached and shown
+    // after the reader logs out. Same-origin requests omit them; cross-origin ones use
+    // `same-origin`, which sends none to another origin (nor after a redirect through one)
+    // and matches embed.js's `crossorigin="anonymous"` preload, so the preload is reused.
+    let same_origin = window
+        .location()
+        .origin()
+        .is_ok_and(|page| web_sys::Url::new(url).is_ok_and(|u| u.origin() == page));
+    init.set_credentials(if same_origin {
+        web_sys::RequestCredentials::Omit
+    } else {
+        web_sys::RequestCredentials::SameOrigin
+    });
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(|_| Problem::Network)?
         .dyn_into()
         .map_err(|_| Problem::Network)?;
+    // the page's data-sources bind the final URL too: a redirect cannot leave them
+    if let Some(prefixes) = crate::policy::current().sources {
+        let final_url = response.url();
+        if response.redirected() && !crate::policy::allows(&prefixes, &final_url) {
+            return Err(Problem::Config(format!(
+                "{url} redirected to {final_url}, outside the endpoints this page allows \
+                 (data-sources)"
+            ))
+            .into());
+        }
+    }
     let status = response.status();
     if !(200..300).contains(&status) {
         let retry_after = response

@@ -3,10 +3,23 @@
 use crate::model::Election;
 use crate::time::Instant;
 
+/// 0000-01-01T00:00:00Z, the first instant iCalendar's four-digit years can write.
+const FIRST: Instant = Instant(-62_167_219_200);
+/// 9999-12-31T23:59:59Z, the last one.
+const LAST: Instant = Instant(253_402_300_799);
+
 /// The `.ics` text for one election: PRODID, one VEVENT with UID, DTSTAMP, SUMMARY, start and
 /// end in UTC, and the call-to-action link. CRLF line endings; lines folded at 75 octets
 /// without splitting a UTF-8 character.
-pub fn event(e: &Election, now: Instant) -> String {
+///
+/// None when the election opens or closes outside the years 0000–9999, which the format cannot
+/// write (the widget then offers no calendar button: a file with shifted dates would be wrong).
+/// A device clock outside them only dates the file (DTSTAMP), so it is clamped to that range.
+pub fn event(e: &Election, now: Instant) -> Option<String> {
+    if !(FIRST..=LAST).contains(&e.opens) || !(FIRST..=LAST).contains(&e.closes) {
+        return None;
+    }
+    let now = now.clamp(FIRST, LAST);
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -25,10 +38,10 @@ pub fn event(e: &Election, now: Instant) -> String {
             "DESCRIPTION:{}",
             escape(&format!("{}: {}", cta.label, cta.url))
         ));
-        lines.push(format!("URL:{}", cta.url));
+        lines.push(format!("URL:{}", uri(&cta.url)));
     }
     lines.extend(["END:VEVENT".to_owned(), "END:VCALENDAR".to_owned()]);
-    lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("")
+    Some(lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join(""))
 }
 
 /// A file name for the download: ASCII, from the opening date.
@@ -43,18 +56,42 @@ fn stamp(t: Instant) -> String {
     format!("{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}Z")
 }
 
-/// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
+/// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, and every line or
+/// paragraph break as `\n`: CRLF, CR, LF, NEL, VT, FF and U+2028/U+2029 (calendar apps and
+/// JavaScript parsers split lines on the last two, so they never stay raw). Other control
+/// characters are dropped.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\u{85}' | '\u{b}' | '\u{c}' | '\u{2028}' | '\u{2029}' => {
+                out.push_str("\\n")
+            }
             c if c.is_control() => {}
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A URI value as printable ASCII: anything else (spaces, controls, separators, non-ASCII
+/// letters a host-side resolver left raw) is percent-encoded as UTF-8. The browser's URL
+/// serialiser has already done this for every link it resolved.
+fn uri(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_graphic() {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
         }
     }
     out

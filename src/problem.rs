@@ -61,6 +61,12 @@ impl Problem {
         !matches!(self, Problem::Config(_) | Problem::Host(_))
     }
 
+    /// Whether the endpoint refuses this reader (HTTP 401 or 403): an older copy of its
+    /// answer is then dropped, not shown as stale.
+    pub fn is_refusal(&self) -> bool {
+        matches!(self, Problem::Http(401 | 403))
+    }
+
     /// The webmaster's console line (English), without the prefix.
     pub fn describe(&self, endpoint: &str) -> String {
         match self {

@@ -138,3 +138,41 @@ fn a_device_clock_behind_the_bulletin_is_corrected() {
     );
     assert_eq!(skew(generated, None), 0);
 }
+
+#[test]
+fn a_correction_opens_the_polls_but_never_closes_them_early() {
+    let e = election("2024-03-01T08:00:00+03:30", "2024-03-01T18:00:00+03:30");
+    let list = [e.clone()];
+    let guarded =
+        |device: Instant, corrected: Instant| phase(&e, guarded_now(&list, device, corrected));
+    // a phone whose clock is behind: the correction opens the polls
+    assert_eq!(
+        guarded(e.opens.plus(-3600), e.opens.plus(600)),
+        Phase::Open { closes: e.closes }
+    );
+    // a source whose `generated` is a day ahead cannot close them while the device sees them open
+    assert_eq!(
+        guarded(e.opens.plus(3600), e.opens.plus(3600 + 86_400)),
+        Phase::Open { closes: e.closes }
+    );
+    // nor before they open: the call to vote stays (open at worst, never closed)
+    assert_ne!(
+        guarded(e.opens.plus(-600), e.closes.plus(86_400)),
+        Phase::Closed
+    );
+    // once the device clock says closed, they are closed
+    assert_eq!(guarded(e.closes, e.closes.plus(86_400)), Phase::Closed);
+    // no correction: the device clock, untouched
+    assert_eq!(guarded_now(&list, e.opens, e.opens), e.opens);
+}
+
+#[test]
+fn the_guard_keeps_every_election_the_device_sees_open() {
+    let first = election("2024-03-01T08:00:00+03:30", "2024-03-01T18:00:00+03:30");
+    let second = election("2024-03-08T08:00:00+03:30", "2024-03-08T18:00:00+03:30");
+    let list = [first.clone(), second.clone()];
+    let device = first.opens.plus(7200);
+    let now = guarded_now(&list, device, second.opens.plus(3600));
+    assert!(now < first.closes && now >= device, "{now:?}");
+    assert_eq!(pick(&list, now), Some(&first));
+}

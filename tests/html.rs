@@ -51,3 +51,15 @@ fn attributes_with_angle_brackets_and_broken_markup() {
         "x"
     );
 }
+
+#[test]
+fn an_unclosed_declaration_swallows_the_rest_once() {
+    // as a browser's bogus comment: everything after an unclosed `<!` or `<?` is not text
+    assert_eq!(to_paragraphs("<p>before</p><!doctype"), vec!["before"]);
+    assert_eq!(to_paragraphs("a<?xml b"), vec!["a"]);
+    assert_eq!(to_paragraphs("a<!b>c"), vec!["ac"]);
+    // 500,000 unclosed `<!`: read in one pass (this was quadratic: 25 s in the browser)
+    let flood = "<!".repeat(500_000);
+    assert!(to_paragraphs(&format!("x{flood}")) == vec!["x"]);
+    assert!(to_paragraphs(&"<?".repeat(500_000)).is_empty());
+}

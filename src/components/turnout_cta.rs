@@ -34,16 +34,15 @@ pub fn turnout_cta(props: &TurnoutCtaProps) -> Html {
         Phase::Open { .. } => s.open_now,
         Phase::Closed => s.closed,
     };
-    let add_to_calendar = {
-        let (e, now) = (e.clone(), *now);
+    // None (no button) for an election the calendar format cannot date (see ics::event)
+    let add_to_calendar = ics::event(e, *now).map(|text| {
+        let name = ics::file_name(e);
         Callback::from(move |_: MouseEvent| {
-            if let Err(err) =
-                share::download(&ics::file_name(&e), "text/calendar", &ics::event(&e, now))
-            {
+            if let Err(err) = share::download(&name, "text/calendar", &text) {
                 crate::console::warn_value("calendar download failed:", &err);
             }
         })
-    };
+    });
     let (phase_name, status) = match phase {
         Phase::Upcoming { remaining } => (
             "upcoming",
@@ -103,8 +102,8 @@ pub fn turnout_cta(props: &TurnoutCtaProps) -> Html {
             <p class="visually-hidden" role="status" aria-live="polite">{announcement}</p>
             <div class="cta__actions">
                 {link}
-                if phase != Phase::Closed {
-                    <button type="button" class="button" part="button" onclick={add_to_calendar}>{s.add_to_calendar}</button>
+                if let Some(onclick) = add_to_calendar.filter(|_| phase != Phase::Closed) {
+                    <button type="button" class="button" part="button" {onclick}>{s.add_to_calendar}</button>
                 }
             </div>
             {turnout}

@@ -76,10 +76,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     let (skew, boundary, ticking) = match &shown {
         Some(s) => {
-            let now = clock::now(config.now, s.skew);
+            let now = cta_now(config, s);
             let ticking = config.now.is_none() && !s.bulletin.elections.is_empty();
             (
-                s.skew,
+                s.election_skew,
                 cta::next_boundary(&s.bulletin.elections, now),
                 ticking,
             )
@@ -133,6 +133,7 @@ fn content(config: &Config, shown: &Shown, state: &'static str, note: Html) -> H
     let bulletin = &shown.bulletin;
     let locale = Rc::new(Locale::for_tag(&bulletin.lang));
     let now = clock::now(config.now, shown.skew);
+    let vote_now = cta_now(config, shown);
     let level = config.heading_level;
     let card = match bulletin.items.first() {
         Some(item) => html! {
@@ -150,11 +151,11 @@ fn content(config: &Config, shown: &Shown, state: &'static str, note: Html) -> H
             locale: locale.clone(),
         })
     });
-    let call = match cta::pick(&bulletin.elections, now) {
+    let call = match cta::pick(&bulletin.elections, vote_now) {
         Some(e) => turnout_cta(&TurnoutCtaProps {
             election: Rc::new(e.clone()),
             locale: locale.clone(),
-            now,
+            now: vote_now,
             heading_level: level,
         }),
         None => match &bulletin.election_problem {
@@ -165,6 +166,17 @@ fn content(config: &Config, shown: &Shown, state: &'static str, note: Html) -> H
         },
     };
     shell(&locale, state, html! { <>{note}{card}{headlines}{call}</> })
+}
+
+/// The instant the call to vote is shown at: its own source's clock, guarded so that no
+/// correction closes the polls before the device clock does.
+fn cta_now(config: &Config, shown: &Shown) -> Instant {
+    if let Some(fixed) = config.now {
+        return fixed;
+    }
+    let device = clock::device();
+    let corrected = device.plus(shown.election_skew);
+    cta::guarded_now(&shown.bulletin.elections, device, corrected)
 }
 
 fn shell(locale: &Locale, state: &'static str, inner: Html) -> Html {

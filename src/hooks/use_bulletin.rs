@@ -15,14 +15,20 @@ use crate::fetch::{self, Limits};
 use crate::model::Bulletin;
 use crate::problem::Problem;
 use crate::text::links;
+use crate::time::Instant;
 use crate::{cache, clock, console};
 
-/// A bulletin on screen, with the clock correction it implies and when it was fetched.
+/// A bulletin on screen, with the clock corrections it implies and when it was fetched.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shown {
     pub bulletin: Bulletin,
-    /// The device clock's lag behind the bulletin's `generated` time (seconds).
+    /// The device clock's lag behind the news bulletin's `generated` time (seconds): moves the
+    /// news items' relative dates only.
     pub skew: i64,
+    /// The same for the source the elections came from (`data-election-src`, else the
+    /// bulletin itself): the call to vote follows its own source's clock, so a news feed with
+    /// a wrong `generated` cannot move it.
+    pub election_skew: i64,
     /// When this copy came from the network (ms since the epoch).
     pub fetched_ms: f64,
 }
@@ -147,6 +153,14 @@ impl Task {
                     shown = Some(new.clone());
                     self.state.set(LoadState::Ready { shown: new, fresh });
                 }
+                (Err(problem), _) if problem.is_refusal() => {
+                    // the endpoint now refuses this reader: no older copy of it is shown again
+                    if let Ok(url) = &self.config.src {
+                        cache::forget(url);
+                    }
+                    shown = None;
+                    self.state.set(LoadState::Error(problem));
+                }
                 (Err(problem), Some(old)) => self.state.set(LoadState::Stale {
                     shown: old.clone(),
                     problem: Some(problem),
@@ -193,7 +207,8 @@ impl Task {
                     Err(problem) => return Some(Err(problem)),
                 };
                 if config.election_src.is_some() {
-                    early(shown(bulletin.clone()));
+                    // no elections yet: the call to vote waits for its own source
+                    early(shown(bulletin.clone(), None));
                 }
                 (bulletin, election.await)
             }
@@ -202,10 +217,11 @@ impl Task {
                 Err(problem) => return Some(Err(problem)),
             },
         };
-        if let Some((src, result)) = election {
-            self.add_elections(src, result?, &mut bulletin);
-        }
-        Some(Ok(shown(bulletin)))
+        let election_generated = match election {
+            Some((src, result)) => self.add_elections(src, result?, &mut bulletin),
+            None => bulletin.generated,
+        };
+        Some(Ok(shown(bulletin, election_generated)))
     }
 
     /// Parses a fetched bulletin and keeps it as the endpoint's last good copy. Widgets that
@@ -242,13 +258,13 @@ impl Task {
     }
 
     /// Takes the election block from `data-election-src`. A failure there costs the
-    /// call-to-action only: the news still shows.
+    /// call-to-action only: the news still shows. Returns that source's `generated` time.
     fn add_elections(
         &self,
         url: &str,
         result: Result<fetch::Body, Problem>,
         bulletin: &mut Bulletin,
-    ) {
+    ) -> Option<Instant> {
         let parsed = result.and_then(|body| {
             let resolve = |raw: &str, kind| links::resolve(raw, url, kind);
             let ctx = context(&self.config, &resolve);
@@ -262,10 +278,11 @@ impl Task {
                 warn_all(url, &p.warnings);
                 bulletin.elections = p.bulletin.elections;
                 bulletin.election_problem = p.bulletin.election_problem;
-                bulletin.generated = bulletin.generated.max(p.bulletin.generated);
+                p.bulletin.generated
             }
             Err(problem) => {
                 logged(url, problem);
+                None
             }
         }
     }
@@ -302,12 +319,14 @@ impl ReadKey {
     }
 }
 
-/// A bulletin fresh from the network, with the clock correction it implies.
-fn shown(bulletin: Bulletin) -> Rc<Shown> {
-    let skew = clock::skew(clock::device(), bulletin.generated);
+/// A bulletin fresh from the network, with the clock corrections it implies (`elections`:
+/// the `generated` time of the source its elections came from).
+fn shown(bulletin: Bulletin, elections: Option<Instant>) -> Rc<Shown> {
+    let device = clock::device();
     Rc::new(Shown {
+        skew: clock::skew(device, bulletin.generated),
+        election_skew: clock::skew(device, elections),
         bulletin,
-        skew,
         fetched_ms: clock::device_millis(),
     })
 }
@@ -350,20 +369,23 @@ fn field_map(raw: &str) -> Result<FieldMap, Problem> {
 fn from_cache(config: &Config) -> Option<Rc<Shown>> {
     let url = config.src.as_ref().ok()?;
     let entry = cache::load(url, clock::device_millis())?;
-    let json = js_sys::JSON::parse(&entry.text).ok();
-    match json.map(|j| parse(&j, url, config)) {
-        Some(Ok(feed::Parsed { bulletin, .. })) => {
+    let Ok(json) = js_sys::JSON::parse(&entry.text) else {
+        cache::forget(url);
+        return None;
+    };
+    // A copy this widget's settings cannot read (another field map, say) is not corrupt:
+    // another widget on the same endpoint may rely on it, so it stays.
+    match parse(&json, url, config) {
+        Ok(feed::Parsed { bulletin, .. }) => {
             let skew = clock::skew(clock::device(), bulletin.generated);
             Some(Rc::new(Shown {
                 bulletin,
                 skew,
+                election_skew: skew,
                 fetched_ms: entry.saved_ms,
             }))
         }
-        _ => {
-            cache::forget(url);
-            None
-        }
+        Err(_) => None,
     }
 }
 

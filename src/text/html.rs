@@ -112,9 +112,11 @@ fn tag(s: &str) -> Option<(String, bool, usize)> {
     }
     let start = i;
     if bytes.get(i) == Some(&b'!') || bytes.get(i) == Some(&b'?') {
-        // doctype, CDATA, processing instruction: skip to '>'
-        let end = s[i..].find('>')?;
-        return Some((String::new(), false, i + end + 1));
+        // doctype, CDATA, processing instruction: skip to '>'; without one, the rest is
+        // swallowed, as a browser's bogus comment is (and each `<!` is scanned once, not
+        // once per unclosed `<!`, which was quadratic)
+        let end = s[i..].find('>').map_or(s.len(), |end| i + end + 1);
+        return Some((String::new(), false, end));
     }
     while bytes
         .get(i)
