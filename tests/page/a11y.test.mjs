@@ -37,7 +37,7 @@ before(async () => {
           return `<section><h1>${id}</h1><div id="${id}" data-election-widget data-eager data-theme="${theme}" ${a}><a href="/">news</a></div></section>`;
         }).join('\n');
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(`<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>states</title><script type="module" src="embed.js"></script></head><body>${body}</body></html>`);
+        res.end(`<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>states</title><script type="module" src="embed.js" data-allow-now></script></head><body>${body}</body></html>`);
       },
     },
   });

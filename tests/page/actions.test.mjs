@@ -10,7 +10,7 @@ import { harness } from './browser.mjs';
 const h = harness({
       '/one.html': (req, res) => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end('<!doctype html><body><div id="w" data-election-widget data-eager data-src="bulletin.fa.json" data-now="2024-02-24T14:15:00+03:30"></div><script type="module" src="embed.js"></script></body>');
+        res.end('<!doctype html><body><div id="w" data-election-widget data-eager data-src="bulletin.fa.json" data-now="2024-02-24T14:15:00+03:30"></div><script type="module" src="embed.js" data-allow-now></script></body>');
       },
     });
 

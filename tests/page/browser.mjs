@@ -50,7 +50,7 @@ export function harness(routes = {}) {
   before(async () => {
     const blank = (req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
-      res.end('<!doctype html><body><script type="module" src="embed.js"></script></body>');
+      res.end('<!doctype html><body><script type="module" src="embed.js" data-allow-now></script></body>');
     };
     h.site = await serve(DIST, { routes: { '/blank.html': blank, ...routes } });
     h.faults = await startFaults();

@@ -6,7 +6,7 @@ import { harness, watch } from './browser.mjs';
 
 const FAMILY = 'Election Widget Vazirmatn';
 const page = (attrs = '') => `<!doctype html><html lang="fa"><head><meta charset="utf-8">
-<script type="module" src="embed.js"></script></head><body>
+<script type="module" src="embed.js" data-allow-now></script></head><body>
 <div id="w" data-election-widget data-eager data-src="bulletin.fa.json" data-now="2024-02-24T14:15:00+03:30" ${attrs}></div>
 </body></html>`;
 const html = (body) => (req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(body); };

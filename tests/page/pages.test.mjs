@@ -248,7 +248,7 @@ test('a deploy names the bulletins frame.html may show: ELECTION_WIDGET_SOURCES 
     /applySources\(stage, process\.env\.ELECTION_WIDGET_SOURCES\)/);
 });
 
-test('frame.html refuses a src outside the deploy\'s allowed sources', { todo: 'the loader enforces data-sources (lead, issue 13)' }, async () => {
+test('frame.html refuses a src outside the deploy\'s allowed sources', async () => {
   assert.ok(deploy, 'the test above wrote the allowed sources');
   const context = await browser.newContext();
   await context.addInitScript(() => {

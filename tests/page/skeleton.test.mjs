@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { harness, watch } from './browser.mjs';
 
 const page = (attrs) => `<!doctype html><html><head><meta charset="utf-8">
-<script type="module" src="embed.js"></script></head><body>
+<script type="module" src="embed.js" data-allow-now></script></head><body>
 <div id="w" data-election-widget data-eager data-now="2024-02-24T14:15:00+03:30" ${attrs}></div>
 </body></html>`;
 const html = (body) => (req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(body); };
