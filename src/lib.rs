@@ -4,7 +4,6 @@
 //! The flow, one module each: host attributes -> [`config`] -> [`fetch`] -> [`feed`]
 //! -> [`model`] -> [`components`]; [`embed`] is the only module that touches the host page.
 
-pub mod author;
 pub mod cache;
 pub mod clock;
 pub mod components;

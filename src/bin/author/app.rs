@@ -2,10 +2,10 @@
 
 use std::rc::Rc;
 
-use election_widget::author::check::{check, Checked, Severity, Target};
-use election_widget::author::draft::{Action, Draft};
-use election_widget::author::json::pretty;
-use election_widget::author::when::rfc3339_tehran;
+use crate::newsroom::check::{check, Checked, Severity, Target};
+use crate::newsroom::draft::{Action, Draft};
+use crate::newsroom::json::pretty;
+use crate::newsroom::when::rfc3339_tehran;
 use election_widget::feed::tree::Tree;
 use yew::prelude::*;
 

@@ -3,13 +3,13 @@
 
 use std::rc::Rc;
 
-use election_widget::author::check::{Checked, Problem, Target};
-use election_widget::author::draft::{
+use crate::newsroom::check::{Checked, Problem, Target};
+use crate::newsroom::draft::{
     Action, EditKey, ElectionDraft, ElectionField, ItemDraft, ItemField, Text,
 };
-use election_widget::author::edits::Edit;
-use election_widget::author::paste::{Part, PartName};
-use election_widget::author::when::time_of_day;
+use crate::newsroom::edits::Edit;
+use crate::newsroom::paste::{Part, PartName};
+use crate::newsroom::when::time_of_day;
 use election_widget::text::links::{check as check_link, LinkKind, Verdict};
 use election_widget::text::normalize::ZWNJ;
 use wasm_bindgen::JsCast;
@@ -58,9 +58,7 @@ pub fn ItemEditor(props: &ItemProps) -> Html {
             })
         })
     };
-    let pasted = use_memo(item.paste.clone(), |p| {
-        election_widget::author::paste::split(p)
-    });
+    let pasted = use_memo(item.paste.clone(), |p| crate::newsroom::paste::split(p));
     let relink = |f: ItemField, t: &Text| -> Html {
         if !t.by_hand || item.paste.trim().is_empty() {
             return html! {};
@@ -250,7 +248,7 @@ fn part_name(p: PartName) -> String {
 fn changes(
     i: usize,
     item: &ItemDraft,
-    pasted: &election_widget::author::paste::Pasted,
+    pasted: &crate::newsroom::paste::Pasted,
     dispatch: &Callback<Msg>,
 ) -> Html {
     let by_hand = |p: PartName| match p {

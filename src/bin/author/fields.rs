@@ -1,8 +1,8 @@
 //! Labelled form fields with their hint and their problems beside them, wired for screen
 //! readers (`aria-describedby`, `aria-invalid`).
 
-use election_widget::author::check::{Problem, Severity, Target};
-use election_widget::author::draft::{ElectionField, ItemField};
+use crate::newsroom::check::{Problem, Severity, Target};
+use crate::newsroom::draft::{ElectionField, ItemField};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -190,7 +190,7 @@ pub fn month_select(
             <label for={id.clone()}>{label}</label>
             <select id={id.clone()} aria-describedby={problems_id} {onchange}>
                 <option value="0" selected={month == 0}>{"ماه را برگزینید"}</option>
-                { for election_widget::author::when::months().iter().enumerate().map(|(i, name)| {
+                { for crate::newsroom::when::months().iter().enumerate().map(|(i, name)| {
                     let n = i as u32 + 1;
                     html! { <option value={n.to_string()} selected={month == n}>{*name}</option> }
                 }) }

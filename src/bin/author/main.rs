@@ -2,9 +2,15 @@
 //! previews it with the widget's own views and downloads the bulletin.
 //!
 //! A binary of its own, so the widget's module does not carry it: it links the library for
-//! the readers, the views and the pure logic in `election_widget::author`. The browser build
-//! is the real one; on the host `cargo test` only needs it to compile, so there `main` says
-//! where the page is.
+//! the readers and the views; its pure logic is `newsroom` (tested on the host by
+//! `cargo test --bin author`), the rest is the page in the browser. On the host `main` only
+//! says where the page is.
+
+// on the host only the tests use it
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod newsroom;
+#[cfg(test)]
+mod tests;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

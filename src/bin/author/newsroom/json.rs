@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::feed::tree::{number_text, Tree};
+use election_widget::feed::tree::{number_text, Tree};
 
 /// The document as indented JSON text, ending in a line break.
 pub fn pretty(tree: &Tree) -> String {

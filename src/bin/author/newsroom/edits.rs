@@ -2,11 +2,11 @@
 //! persian_edits, apply_edits, paragraph_ranges}`), with the same signatures and contract, so
 //! the authoring page is written against that API today. It derives the edits by diffing the
 //! text against [`normalize::persian`]'s result instead of knowing the rules; once issue 15
-//! is on `main`, this file becomes a re-export of `crate::text::normalize`.
+//! is on `main`, this file becomes a re-export of `election_widget::text::normalize`.
 
 use std::ops::Range;
 
-use crate::text::normalize::{self, ZWNJ};
+use election_widget::text::normalize::{self, ZWNJ};
 
 /// Which rule made an edit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -235,7 +235,8 @@ mod tests {
 
     #[test]
     fn paragraph_ranges_match_paragraphs() {
-        let raw = include_str!("../../tests/fixtures/shared/qods-election-pr-committee.fa.txt");
+        let raw =
+            include_str!("../../../../tests/fixtures/shared/qods-election-pr-committee.fa.txt");
         let ranges = paragraph_ranges(raw);
         let from_ranges: Vec<String> = ranges
             .iter()

@@ -10,10 +10,10 @@
 
 use super::draft::{Draft, ElectionDraft, ElectionField, ItemDraft, ItemField};
 use super::when::{self, percentage, rfc3339_tehran, tehran_instant, time_of_day};
-use crate::feed::tree::Tree;
-use crate::feed::{native, Context, FeedError};
-use crate::model::Bulletin;
-use crate::text::links::{check as check_link, LinkKind, Verdict};
+use election_widget::feed::tree::Tree;
+use election_widget::feed::{native, Context, FeedError};
+use election_widget::model::Bulletin;
+use election_widget::text::links::{check as check_link, LinkKind, Verdict};
 
 /// Where a problem is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,23 +1,22 @@
-//! The newsroom's pure logic (`author.html`): splitting a pasted release, Solar Hijri input,
-//! the checks through the widget's reader, and the exported file.
-#![cfg(not(target_arch = "wasm32"))]
+//! Host tests of the page's pure logic (`cargo test --bin author`): splitting a pasted
+//! release, Solar Hijri input, the checks through the widget's reader, and the exported file.
 
-use election_widget::author::check::{check, Severity, Target};
-use election_widget::author::draft::{Action, Draft, EditKey, ElectionField, ItemField};
-use election_widget::author::edits::Rule;
-use election_widget::author::json::pretty;
-use election_widget::author::paste::{split, PartName};
-use election_widget::author::when::{
+use crate::newsroom::check::{check, Severity, Target};
+use crate::newsroom::draft::{Action, Draft, EditKey, ElectionField, ItemField};
+use crate::newsroom::edits::Rule;
+use crate::newsroom::json::pretty;
+use crate::newsroom::paste::{split, PartName};
+use crate::newsroom::when::{
     date, latin_digits, percentage, rfc3339_tehran, tehran_instant, tehran_reading, time_of_day,
 };
 use election_widget::locale::calendar::{is_leap, JalaliDate};
 use election_widget::text::normalize::{paragraphs, persian, ZWNJ};
 use election_widget::time::{parse_rfc3339, Instant};
 
-const SEED: &str = include_str!("fixtures/shared/qods-election-pr-committee.fa.txt");
+const SEED: &str = include_str!("../../../tests/fixtures/shared/qods-election-pr-committee.fa.txt");
 
 fn typeset() -> serde_json::Value {
-    serde_json::from_str(include_str!("../src/assets/bulletin.fa.json")).unwrap()
+    serde_json::from_str(include_str!("../../assets/bulletin.fa.json")).unwrap()
 }
 
 fn seeded() -> Draft {

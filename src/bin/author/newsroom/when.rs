@@ -2,8 +2,10 @@
 //! year) and a time of day in Tehran, in Persian, Arabic-Indic or Latin digits, to an
 //! [`Instant`] and to RFC 3339 with Tehran's offset at that instant; and back.
 
-use crate::locale::calendar::{from_days, month_length, tehran_offset, to_days, JalaliDate};
-use crate::time::Instant;
+use election_widget::locale::calendar::{
+    from_days, month_length, tehran_offset, to_days, JalaliDate,
+};
+use election_widget::time::Instant;
 
 /// `s` with Persian and Arabic-Indic digits written as ASCII digits; other characters kept.
 pub fn latin_digits(s: &str) -> String {
@@ -76,7 +78,7 @@ impl Bad {
 
 /// The Persian month names, Farvardin first.
 pub fn months() -> &'static [&'static str; 12] {
-    &crate::locale::fa::STRINGS.months
+    &election_widget::locale::fa::STRINGS.months
 }
 
 /// A Solar Hijri date from its typed parts (`month` 1–12 from a list).
@@ -105,9 +107,9 @@ pub fn date(day: &str, month: u32, year: &str) -> Result<JalaliDate, Bad> {
             };
             Bad::Invalid(format!(
                 "روز باید از ۱ تا {} باشد: {name} {} {} روز دارد{leap_note}.",
-                crate::locale::to_persian_digits(&length.to_string()),
-                crate::locale::to_persian_digits(&year.to_string()),
-                crate::locale::to_persian_digits(&length.to_string()),
+                election_widget::locale::to_persian_digits(&length.to_string()),
+                election_widget::locale::to_persian_digits(&year.to_string()),
+                election_widget::locale::to_persian_digits(&length.to_string()),
             ))
         })? as u32;
     Ok(JalaliDate { year, month, day })

@@ -4,7 +4,7 @@
 use super::edits::Edit;
 use super::paste::{split, PartName, Pasted};
 use super::when::{tehran_reading, time_text};
-use crate::time::Instant;
+use election_widget::time::Instant;
 
 /// A text part of an item: filled from the pasted release until the officer edits it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -47,7 +47,7 @@ impl When {
 }
 
 fn fa_digits(s: &str) -> String {
-    crate::locale::to_persian_digits(s)
+    election_widget::locale::to_persian_digits(s)
 }
 
 /// An item's picture: its address, its description, and its size once it has loaded.
