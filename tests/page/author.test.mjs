@@ -40,7 +40,7 @@ before(async () => {
         const now = new URL(req.url, 'http://x').searchParams.get('now');
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': POLICY });
         res.end(`<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>reader</title>
-          <script type="module" src="embed.js"></script></head><body>
+          <script type="module" src="embed.js" data-allow-now></script></head><body>
           <div id="w" data-election-widget data-eager data-src="exported.json" data-now="${now}"><a href="exported.json">news</a></div></body></html>`);
       },
     },
