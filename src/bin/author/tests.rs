@@ -519,3 +519,373 @@ fn json_text_escapes_what_an_editor_would_hide() {
     let back: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(back["a"], "\"x\"\\\n\u{202E}\u{200C}ی");
 }
+
+// ---- issue 17: several items, opening files, drafts, election-day changes ----
+
+use crate::newsroom::diff::changes;
+use crate::newsroom::open::{open, OpenResult, Opening};
+use crate::newsroom::store::{from_tree, to_tree, Refused, FORMAT};
+use election_widget::feed::tree::Tree;
+use election_widget::text::links::{check as check_link, LinkKind, Verdict};
+
+fn absolute(raw: &str, kind: LinkKind) -> Option<String> {
+    match check_link(raw, kind) {
+        Verdict::Absolute(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn tree(text: &str) -> Tree {
+    serde_json::from_str(text).unwrap()
+}
+
+fn opened(text: &str) -> OpenResult {
+    open(&tree(text), "bulletin.json", &absolute).unwrap()
+}
+
+fn release(kicker: &str, title: &str) -> String {
+    format!("{kicker}\n\n{title}\n\nلید خبر {title}.\n\nبند نخست خبر {title}.\n")
+}
+
+#[test]
+fn items_are_added_duplicated_moved_and_removed() {
+    let mut d = seeded();
+    let now = Instant(1_709_262_000);
+    let id = d.fresh_id(now);
+    d.apply(Action::AddItem {
+        id: id.clone(),
+        now,
+    });
+    d.apply(Action::Paste {
+        item: 1,
+        text: release("گزارش:", "دوم"),
+    });
+    d.apply(Action::AddItem {
+        id: d.fresh_id(now),
+        now,
+    });
+    d.apply(Action::Paste {
+        item: 2,
+        text: release("گزارش:", "سوم"),
+    });
+    assert_eq!(d.items.len(), 3);
+    assert_ne!(d.items[1].id, d.items[2].id, "fresh ids are unique");
+    d.apply(Action::Move { item: 2, up: true });
+    let titles: Vec<&str> = d.items.iter().map(|i| i.title.value.as_str()).collect();
+    assert_eq!(&titles[1..], ["سوم", "دوم"]);
+    d.apply(Action::Move { item: 0, up: true });
+    assert!(
+        d.items[0].title.value.starts_with("انسجامبخشی"),
+        "the first cannot move up"
+    );
+    d.apply(Action::Duplicate {
+        item: 1,
+        id: "copy".into(),
+    });
+    assert_eq!(d.items[2].id, "copy");
+    assert_eq!(d.items[2].title.value, "سوم");
+    d.apply(Action::Remove { item: 2 });
+    assert_eq!(d.items.len(), 3);
+    let file = check(&d);
+    let items = file.tree.get("items").unwrap().as_list();
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[1].get("title").unwrap().as_str(), Some("سوم"));
+    assert_eq!(file.bulletin.unwrap().items[2].title, "دوم");
+}
+
+#[test]
+fn a_stored_draft_reads_back_the_same_and_other_versions_are_refused() {
+    let mut d = seeded();
+    demo_election(&mut d);
+    let key = EditKey::of(PartName::Body(0), &d.items[0].pasted().body[0].edits[0]);
+    d.apply(Action::ToggleEdit { item: 0, key });
+    d.apply(Action::SetItem {
+        item: 0,
+        field: ItemField::Lead,
+        value: "لید دستی".into(),
+    });
+    d.apply(Action::ImageSize {
+        item: 0,
+        src: String::new(),
+        width: 1,
+        height: 1,
+    });
+    let stored = pretty(&to_tree(&d, 0));
+    let (back, selected) = from_tree(&tree(&stored)).unwrap();
+    assert_eq!(back, d);
+    assert_eq!(selected, 0);
+    assert_eq!(pretty(&check(&back).tree), pretty(&check(&d).tree));
+    // a draft from a later version of the page is refused with a reason, not read wrongly
+    let newer = stored.replace("\"version\": 1,", "\"version\": 2,");
+    assert_eq!(from_tree(&tree(&newer)), Err(Refused::Newer(2)));
+    assert!(Refused::Newer(2).message().contains("۲"));
+    let other = stored.replace(FORMAT, "something-else");
+    assert!(matches!(
+        from_tree(&tree(&other)),
+        Err(Refused::Unreadable(_))
+    ));
+    assert!(matches!(
+        from_tree(&tree("[1, 2]")),
+        Err(Refused::Unreadable(_))
+    ));
+    let damaged = stored.replace("\"items\": [", "\"items\": 3, \"x\": [");
+    assert!(matches!(
+        from_tree(&tree(&damaged)),
+        Err(Refused::Unreadable(_))
+    ));
+}
+
+#[test]
+fn a_bulletin_exported_opened_and_exported_again_is_the_same_file() {
+    let mut d = seeded();
+    demo_election(&mut d);
+    d.apply(Action::SetItem {
+        item: 0,
+        field: ItemField::Url,
+        value: "https://qods.example/news/1".into(),
+    });
+    d.apply(Action::SetItem {
+        item: 0,
+        field: ItemField::ImageSrc,
+        value: "https://qods.example/a.jpg".into(),
+    });
+    d.apply(Action::SetItem {
+        item: 0,
+        field: ItemField::ImageAlt,
+        value: "نشست".into(),
+    });
+    d.apply(Action::ImageSize {
+        item: 0,
+        src: "https://qods.example/a.jpg".into(),
+        width: 800,
+        height: 450,
+    });
+    d.apply(Action::AddItem {
+        id: "second".into(),
+        now: Instant(1_709_262_030),
+    });
+    d.apply(Action::Paste {
+        item: 1,
+        text: release("", "دوم"),
+    });
+    d.apply(Action::AddElection);
+    for (f, v) in [
+        (ElectionField::Title, "انتخابات میان‌دوره‌ای"),
+        (ElectionField::Day, "۲۱"),
+        (ElectionField::Month, "2"),
+        (ElectionField::Year, "1403"),
+        (ElectionField::Opens, "8"),
+        (ElectionField::Closes, "24:00"),
+    ] {
+        d.apply(Action::SetElection {
+            election: 1,
+            field: f,
+            value: v.into(),
+        });
+    }
+    let first = pretty(&check(&d).tree);
+    assert!(
+        first.contains("\"closes\": \"2024-05-11T00:00:00+03:30\""),
+        "24:00 is the next midnight"
+    );
+    let r = opened(&first);
+    assert!(r.notes.is_empty(), "{:?}", r.notes);
+    let Opening::Bulletin(again) = r.opening else {
+        panic!("a bulletin")
+    };
+    assert_eq!(again.opened.as_ref().unwrap().file, tree(&first));
+    let second = pretty(&check(&again).tree);
+    assert_eq!(second, first);
+    // and nothing differs from the file opened
+    assert_eq!(
+        changes(&tree(&first), &check(&again).bulletin.unwrap()),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_extension_and_edits_are_listed_against_the_opened_file() {
+    let mut d = seeded();
+    demo_election(&mut d);
+    let file = pretty(&check(&d).tree);
+    let Opening::Bulletin(mut again) = opened(&file).opening else {
+        panic!()
+    };
+    again.apply(Action::ExtendClosing {
+        election: 0,
+        minutes: 60,
+    });
+    again.apply(Action::ExtendClosing {
+        election: 0,
+        minutes: 60,
+    });
+    assert_eq!(again.elections[0].closes, "۲۰:۰۰");
+    again.apply(Action::SetItem {
+        item: 0,
+        field: ItemField::Title,
+        value: "عنوان تازه".into(),
+    });
+    again.apply(Action::AddItem {
+        id: "n2".into(),
+        now: Instant(1_709_262_000),
+    });
+    again.apply(Action::Paste {
+        item: 1,
+        text: release("", "خبر دیگر"),
+    });
+    let now = check(&again);
+    assert_eq!(
+        now.tree
+            .get("election")
+            .unwrap()
+            .get("closes")
+            .unwrap()
+            .as_str(),
+        Some("2024-03-01T20:00:00+03:30")
+    );
+    let lines = changes(&tree(&file), &now.bulletin.unwrap());
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("پایان رأی‌گیری") && l.contains("۱۸:۰۰") && l.contains("۲۰:۰۰")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l == "ویرایش شده: «عنوان تازه» (عنوان)"),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l == "خبر تازه: «خبر دیگر»"),
+        "{lines:?}"
+    );
+    // removing it is listed too
+    again.apply(Action::Remove { item: 0 });
+    let lines = changes(&tree(&file), &check(&again).bulletin.unwrap());
+    assert!(
+        lines.iter().any(|l| l.starts_with("حذف شده: «")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("کارت اصلی اکنون")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn an_election_only_file_is_read_by_the_elections_reader() {
+    use crate::newsroom::check::election_only;
+    let mut d = seeded();
+    demo_election(&mut d);
+    let only = election_only(&check(&d).tree).unwrap();
+    assert!(only.get("items").is_none());
+    let parsed =
+        election_widget::feed::native::parse_elections(&only, &crate::newsroom::check::context())
+            .unwrap();
+    assert_eq!(parsed.bulletin.elections.len(), 1);
+    assert!(parsed.warnings.is_empty());
+    d.apply(Action::RemoveElection { election: 0 });
+    d.apply(Action::AddElection);
+    assert!(
+        election_only(&check(&d).tree).is_none(),
+        "nothing to write without an election"
+    );
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/feeds/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn the_repository_feeds_open_as_items_with_what_was_left_behind() {
+    for (name, at_least) in [
+        ("jsonfeed.json", 2),
+        ("wordpress.json", 1),
+        ("wordpress-embed.json", 1),
+        ("newsarticle.json", 1),
+        ("newsarticle-array.json", 1),
+        ("newsarticle-graph.json", 1),
+    ] {
+        let r =
+            open(&tree(&fixture(name)), name, &absolute).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let Opening::Items(items) = &r.opening else {
+            panic!("{name}: items")
+        };
+        assert!(items.len() >= at_least, "{name}: {}", items.len());
+        assert!(
+            items
+                .iter()
+                .all(|i| !i.title.value.is_empty() && i.title.by_hand),
+            "{name}"
+        );
+        assert!(
+            r.notes.last().unwrap().contains("خبر افزوده شد"),
+            "{name}: {:?}",
+            r.notes
+        );
+        // added to a new bulletin, they replace its blank item and check without blocking
+        let mut d = Draft::new("blank".into(), Instant(1_709_262_000));
+        d.apply(Action::Append(items.clone()));
+        assert_eq!(d.items.len(), items.len());
+        assert!(check(&d).exportable(), "{name}: {:?}", check(&d).problems);
+    }
+    // JSON Feed: the relative links cannot be carried from a file without its address
+    let r = open(&tree(&fixture("jsonfeed.json")), "jsonfeed.json", &absolute).unwrap();
+    assert!(
+        r.notes.iter().any(|n| n.contains("نشانی پذیرفته نیست")),
+        "{:?}",
+        r.notes
+    );
+    assert!(r.notes.iter().any(|n| n.contains("HTML")));
+    // from its address they are made whole
+    let base = |raw: &str, kind: LinkKind| match check_link(raw, kind) {
+        Verdict::Absolute(s) => Some(s),
+        Verdict::Relative(s) if s.starts_with('/') => Some(format!("https://qods.example{s}")),
+        Verdict::Relative(s) => Some(format!("https://qods.example/{s}")),
+        Verdict::Refused => None,
+    };
+    let r = open(&tree(&fixture("jsonfeed.json")), "jsonfeed.json", &base).unwrap();
+    let Opening::Items(items) = r.opening else {
+        panic!()
+    };
+    assert_eq!(items[1].url, "https://qods.example/news/2");
+    assert_eq!(items[0].image.src, "https://qods.example/img/1.jpg");
+    // a document of another shape is refused with a reason
+    assert!(open(&tree(&fixture("custom.json")), "custom.json", &absolute).is_err());
+}
+
+#[test]
+fn a_bulletin_file_keeps_what_the_page_cannot_write_listed() {
+    let text = r#"{"version": 1, "lang": "fa", "extra": true,
+      "items": [{"id": 7, "title": "عنوان", "body": "یک بند", "published": "nope", "tags": ["x"], "url": "javascript:x"}],
+      "election": {"title": "ا", "opens": "2024-03-01T08:00:00Z", "closes": "2024-03-03T18:00:00+03:30"}}"#;
+    let r = opened(text);
+    let Opening::Bulletin(d) = &r.opening else {
+        panic!()
+    };
+    for needle in ["«extra»", "«tags»", "nope", "پایان"] {
+        assert!(
+            r.notes.iter().any(|n| n.contains(needle)),
+            "{needle}: {:?}",
+            r.notes
+        );
+    }
+    assert_eq!(d.items[0].id, "7");
+    assert_eq!(
+        d.items[0].url, "javascript:x",
+        "kept as written: the check shows it beside the field"
+    );
+    assert_eq!(
+        d.elections[0].opens, "۱۱:۳۰",
+        "08:00 UTC is 11:30 in Tehran"
+    );
+    assert_eq!(d.elections[0].closes, "");
+    let c = check(d);
+    assert_eq!(c.at(Target::Item(0, ItemField::Url)).count(), 1);
+    assert!(open(&tree(r#"{"version": 2, "items": []}"#), "x", &absolute).is_err());
+}

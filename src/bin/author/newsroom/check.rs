@@ -141,7 +141,7 @@ pub fn build(draft: &Draft) -> (Tree, Vec<usize>, Vec<Problem>) {
     }
     let mut members = vec![
         ("version", Tree::Number(native::VERSION as f64)),
-        ("lang", Tree::String("fa".into())),
+        ("lang", Tree::String(draft.lang.clone())),
         ("items", Tree::Array(items)),
     ];
     match elections.len() {
@@ -599,4 +599,14 @@ fn remove(tree: &mut Tree, steps: &[Step]) {
             }
         }
     }
+}
+
+/// The election block of a checked file alone, for a central endpoint that offices name
+/// with `data-election-src` (read there by `native::parse_elections`); None without one.
+pub fn election_only(file: &Tree) -> Option<Tree> {
+    let election = file.get("election")?.clone();
+    Some(object(vec![
+        ("version", Tree::Number(native::VERSION as f64)),
+        ("election", election),
+    ]))
 }

@@ -227,8 +227,19 @@ impl ElectionDraft {
 /// The whole bulletin being written.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Draft {
+    /// The bulletin's language (`fa` unless a file opened says otherwise).
+    pub lang: String,
     pub items: Vec<ItemDraft>,
     pub elections: Vec<ElectionDraft>,
+    /// The file this draft was opened from, to say what an export changes.
+    pub opened: Option<Opened>,
+}
+
+/// A bulletin file as it was opened: its name and its content.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    pub name: String,
+    pub file: election_widget::feed::tree::Tree,
 }
 
 /// A field of an item, for edits and for placing problems beside it.
@@ -330,14 +341,18 @@ pub enum Action {
     },
     /// Starts over with another draft (a new bulletin, or a file opened).
     Replace(Box<Draft>),
+    /// Items converted from another feed, added at the end.
+    Append(Vec<ItemDraft>),
 }
 
 impl Draft {
     /// A new bulletin: one empty item published `now`, one empty election.
     pub fn new(first_id: String, now: Instant) -> Draft {
         Draft {
+            lang: "fa".into(),
             items: vec![ItemDraft::new(first_id, now)],
             elections: vec![ElectionDraft::default()],
+            opened: None,
         }
     }
 
@@ -454,6 +469,26 @@ impl Draft {
                 }
             }
             Action::Replace(draft) => *self = *draft,
+            Action::Append(items) => {
+                // a blank first item (a new bulletin) gives way to what was opened
+                if self.items.len() == 1
+                    && self.items[0].is_blank()
+                    && self.items[0].paste.trim().is_empty()
+                {
+                    self.items.clear();
+                }
+                for mut it in items {
+                    if self.items.iter().any(|i| i.id == it.id) {
+                        let base = it.id.clone();
+                        let mut n = 2;
+                        while self.items.iter().any(|i| i.id == format!("{base}-{n}")) {
+                            n += 1;
+                        }
+                        it.id = format!("{base}-{n}");
+                    }
+                    self.items.push(it);
+                }
+            }
         }
     }
 }
