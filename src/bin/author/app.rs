@@ -2,9 +2,11 @@
 
 use std::rc::Rc;
 
-use crate::newsroom::check::{check, Checked, Severity, Target};
-use crate::newsroom::draft::{Action, Draft};
+use crate::newsroom::check::{check, election_only, Checked, Severity, Target};
+use crate::newsroom::diff;
+use crate::newsroom::draft::{Action, Draft, ItemDraft};
 use crate::newsroom::json::pretty;
+use crate::newsroom::store::{self, Refused};
 use crate::newsroom::when::rfc3339_tehran;
 use election_widget::feed::tree::Tree;
 use yew::prelude::*;
@@ -12,7 +14,14 @@ use yew::prelude::*;
 use crate::browser;
 use crate::editor::{fa, ElectionEditor, ItemEditor};
 use crate::fields::{field_id, severity_word};
+use crate::items::item_list;
+use crate::open_panel::OpenPanel;
 use crate::preview::Preview;
+
+/// Where the draft is kept in the browser.
+const DRAFT_KEY: &str = "election-widget-newsroom:draft";
+/// Where a stored draft this page could not read is moved, kept for the officer.
+const UNREAD_KEY: &str = "election-widget-newsroom:unread-draft";
 
 /// Everything the page keeps between renders.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,12 +31,81 @@ pub struct State {
     pub selected: usize,
     /// An element to focus after the next render (after a move, a new item).
     pub focus: Option<String>,
+    /// Why the stored draft could not be read, if it could not.
+    pub refused: Option<String>,
+    /// Whether the last change could be stored.
+    pub saved: bool,
+}
+
+impl State {
+    /// The stored draft, or a new bulletin (with the reason, when a stored one was refused).
+    fn start() -> State {
+        let now = browser::now();
+        let fresh = || Draft::new(Draft::default().fresh_id(now), now);
+        // a draft refused on an earlier visit is still kept: say so until it is dealt with
+        let kept = browser::load(UNREAD_KEY).map(|_| {
+            "پیش‌نویسی که این صفحه نتوانست بخواند (از نسخهٔ دیگری از صفحه) هنوز نگه داشته شده است. آن را دریافت کنید یا اگر لازم نیست پاکش کنید.".to_owned()
+        });
+        let Some(text) = browser::load(DRAFT_KEY) else {
+            return State {
+                draft: fresh(),
+                selected: 0,
+                focus: None,
+                refused: kept,
+                saved: true,
+            };
+        };
+        let read = browser::tree_of(&text)
+            .map_err(|e| Refused::Unreadable(format!("JSON نادرست: {e}")))
+            .and_then(|t| store::from_tree(&t));
+        match read {
+            Ok((draft, selected)) if !draft.items.is_empty() => State {
+                draft,
+                selected,
+                focus: None,
+                refused: kept,
+                saved: true,
+            },
+            Ok(_) => State {
+                draft: fresh(),
+                selected: 0,
+                focus: None,
+                refused: kept,
+                saved: true,
+            },
+            Err(why) => {
+                // never lost: kept under its own key until the officer downloads or deletes it
+                browser::save(UNREAD_KEY, &text);
+                State {
+                    draft: fresh(),
+                    selected: 0,
+                    focus: None,
+                    refused: Some(why.message()),
+                    saved: true,
+                }
+            }
+        }
+    }
 }
 
 /// What the officer did.
 pub enum Msg {
     Act(Action),
     RemoveElection(usize),
+    Select(usize),
+    AddItem,
+    Duplicate(usize),
+    Remove(usize),
+    /// Move an item one place up (true) or down.
+    Move(usize, bool),
+    AddElection,
+    /// A bulletin file was opened: it replaces the draft.
+    Opened(Box<Draft>),
+    /// Items converted from a feed, added at the end.
+    AppendItems(Vec<ItemDraft>),
+    NewBulletin,
+    /// The refused draft's notice is dealt with.
+    DismissRefused,
     /// Focus an element once it is on the page.
     Focus(String),
     Focused,
@@ -38,9 +116,99 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut s = (*self).clone();
+        let now = browser::now();
         match msg {
             Msg::Act(action) => s.draft.apply(action),
-            Msg::RemoveElection(i) => s.draft.apply(Action::RemoveElection { election: i }),
+            Msg::RemoveElection(i) => {
+                s.draft.apply(Action::RemoveElection { election: i });
+                s.focus = Some("add-election".into());
+            }
+            Msg::Select(i) => {
+                s.selected = i;
+                s.focus = Some(format!("item-{i}-heading"));
+            }
+            Msg::AddItem => {
+                let id = s.draft.fresh_id(now);
+                s.draft.apply(Action::AddItem { id, now });
+                s.selected = s.draft.items.len() - 1;
+                s.focus = Some(format!("item-{}-paste", s.selected));
+            }
+            Msg::Duplicate(i) => {
+                let id = s.draft.fresh_id(now);
+                s.draft.apply(Action::Duplicate { item: i, id });
+                s.selected = i + 1;
+                s.focus = Some(format!("row-{}-edit", i + 1));
+            }
+            Msg::Remove(i) => {
+                let title = s
+                    .draft
+                    .items
+                    .get(i)
+                    .map(|it| it.title.value.trim().to_owned())
+                    .unwrap_or_default();
+                let question = if title.is_empty() {
+                    format!("خبر {} حذف شود؟", fa(i + 1))
+                } else {
+                    format!("خبر «{title}» حذف شود؟")
+                };
+                if !browser::confirm(&question) {
+                    return self;
+                }
+                s.draft.apply(Action::Remove { item: i });
+                if s.draft.items.is_empty() {
+                    let id = s.draft.fresh_id(now);
+                    s.draft.apply(Action::AddItem { id, now });
+                }
+                if s.selected > i || s.selected >= s.draft.items.len() {
+                    s.selected = s.selected.saturating_sub(1);
+                }
+                let next = i.min(s.draft.items.len() - 1);
+                s.focus = Some(format!("row-{next}-edit"));
+            }
+            Msg::Move(i, up) => {
+                let Some(j) = (if up { i.checked_sub(1) } else { Some(i + 1) })
+                    .filter(|j| *j < s.draft.items.len())
+                else {
+                    return self;
+                };
+                s.draft.apply(Action::Move { item: i, up });
+                if s.selected == i {
+                    s.selected = j;
+                } else if s.selected == j {
+                    s.selected = i;
+                }
+                // focus stays on the item that moved, on the same button while it can move on
+                let last = s.draft.items.len() - 1;
+                let button = match (up, j) {
+                    (true, 0) => "down",
+                    (false, j) if j == last => "up",
+                    (true, _) => "up",
+                    (false, _) => "down",
+                };
+                s.focus = Some(format!("row-{j}-{button}"));
+            }
+            Msg::AddElection => {
+                s.draft.apply(Action::AddElection);
+                s.focus = Some(format!("election-{}-title", s.draft.elections.len() - 1));
+            }
+            Msg::Opened(draft) => {
+                s.draft.apply(Action::Replace(draft));
+                s.selected = 0;
+            }
+            Msg::AppendItems(items) => {
+                let count = items.len();
+                s.draft.apply(Action::Append(items));
+                // the first of the items added is the one to edit next
+                s.selected = s.draft.items.len().saturating_sub(count.max(1));
+            }
+            Msg::NewBulletin => {
+                s.draft = Draft::new(Draft::default().fresh_id(now), now);
+                s.selected = 0;
+                s.focus = Some("item-0-paste".into());
+            }
+            Msg::DismissRefused => {
+                s.refused = None;
+            }
             Msg::Focus(id) => s.focus = Some(id),
             Msg::Focused => s.focus = None,
         }
@@ -48,6 +216,11 @@ impl Reducible for State {
             s.draft.apply(Action::AddElection);
         }
         s.selected = s.selected.min(s.draft.items.len().saturating_sub(1));
+        // kept at once, in the same event as the change: a reload or a crash a moment later
+        // loses nothing
+        if s.draft != self.draft || s.selected != self.selected {
+            s.saved = browser::save(DRAFT_KEY, &pretty(&store::to_tree(&s.draft, s.selected)));
+        }
         Rc::new(s)
     }
 }
@@ -55,15 +228,7 @@ impl Reducible for State {
 /// The whole page.
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(|| {
-        let now = browser::now();
-        let draft = Draft::new(Draft::default().fresh_id(now), now);
-        State {
-            draft,
-            selected: 0,
-            focus: None,
-        }
-    });
+    let state = use_reducer(State::start);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |m: Msg| state.dispatch(m))
@@ -78,6 +243,7 @@ pub fn App() -> Html {
             });
         });
     }
+    let saved = state.saved;
     {
         let (focus, dispatch) = (state.focus.clone(), dispatch.clone());
         use_effect_with(focus, move |focus| {
@@ -89,9 +255,9 @@ pub fn App() -> Html {
     }
     let draft = &state.draft;
     let item = state.selected.min(draft.items.len().saturating_sub(1));
-    let items = draft.items.get(item).map(|it| {
+    let editor = draft.items.get(item).map(|it| {
         html! {
-            <ItemEditor index={item} count={draft.items.len()} item={it.clone()} checked={checked.clone()} dispatch={dispatch.clone()} />
+            <ItemEditor key={it.id.clone()} index={item} count={draft.items.len()} item={it.clone()} checked={checked.clone()} dispatch={dispatch.clone()} />
         }
     });
     let elections = draft.elections.iter().enumerate().map(|(i, e)| {
@@ -105,24 +271,80 @@ pub fn App() -> Html {
         .iter()
         .find(|p| p.severity == Severity::Blocking)
         .map(|p| p.message.clone());
+    let has_work = draft
+        .items
+        .iter()
+        .any(|i| !i.is_blank() || !i.paste.trim().is_empty())
+        || draft.elections.iter().any(|e| !e.is_empty());
+    let add_election = dispatch.reform(|_: MouseEvent| Msg::AddElection);
+    let changes = draft.opened.as_ref().map(|o| {
+        let lines = checked
+            .bulletin
+            .as_ref()
+            .map(|b| diff::changes(&o.file, b))
+            .unwrap_or_default();
+        (o.name.clone(), lines)
+    });
     html! {
-        <div class="workspace">
-            <div class="workspace__edit">
-                <section aria-labelledby="news-heading">
-                    <h2 id="news-heading">{"خبر"}</h2>
-                    {items}
-                </section>
-                <section aria-labelledby="election-heading">
-                    <h2 id="election-heading">{"انتخابات و فراخوان به مشارکت"}</h2>
-                    <p class="hint">{"اگر خبرنامه فراخوانی ندارد، این بخش را خالی بگذارید."}</p>
-                    { for elections }
-                </section>
+        <>
+            { refused_notice(state.refused.as_deref(), &dispatch) }
+            <p class="hint" id="draft-status" data-saved={if saved { "true" } else { "false" }}>
+                { if saved {
+                    "کار شما در همین مرورگر نگه داشته می‌شود: با بستن یا بارگذاری دوبارهٔ صفحه از دست نمی‌رود."
+                } else {
+                    "این مرورگر اجازهٔ نگه‌داشتن پیش‌نویس را نمی‌دهد (یا جایش پر است): پیش از بستن صفحه فایل را دریافت کنید."
+                } }
+            </p>
+            <div class="workspace">
+                <div class="workspace__edit">
+                    <OpenPanel dispatch={dispatch.clone()} {has_work} />
+                    <section aria-labelledby="news-heading">
+                        <h2 id="news-heading">{"خبرها"}</h2>
+                        { item_list(draft, item, &dispatch) }
+                        {editor}
+                    </section>
+                    <section aria-labelledby="election-heading">
+                        <h2 id="election-heading">{"انتخابات و فراخوان به مشارکت"}</h2>
+                        <p class="hint">{"اگر خبرنامه فراخوانی ندارد، این بخش را خالی بگذارید. اگر چند انتخابات با هم برگزار می‌شود، هر کدام را جدا بنویسید؛ ابزارک آن را که در جریان است یا زودتر آغاز می‌شود نشان می‌دهد."}</p>
+                        { for elections }
+                        <button type="button" class="button" id="add-election" onclick={add_election}>{"افزودن انتخابات دیگر"}</button>
+                    </section>
+                </div>
+                <div class="workspace__side">
+                    { summary(&checked, &dispatch) }
+                    <Export checked={checked.clone()} clock={(*clock).clone()} on_clock={Callback::from(move |c| clock.set(c))} changes={changes} />
+                    <Preview bulletin={bulletin} error={error} now={browser::now()} />
+                </div>
             </div>
-            <div class="workspace__side">
-                { summary(&checked, &dispatch) }
-                <Export checked={checked.clone()} clock={(*clock).clone()} on_clock={Callback::from(move |c| clock.set(c))} />
-                <Preview bulletin={bulletin} error={error} now={browser::now()} />
-            </div>
+        </>
+    }
+}
+
+/// The notice about a stored draft this page could not read, with its text to download.
+fn refused_notice(why: Option<&str>, dispatch: &Callback<Msg>) -> Html {
+    let Some(why) = why else {
+        return html! {};
+    };
+    let download = Callback::from(|_: MouseEvent| {
+        if let Some(text) = browser::load(UNREAD_KEY) {
+            browser::download("newsroom-draft.json", &text);
+        }
+    });
+    let discard = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if browser::confirm("پیش‌نویس کنارگذاشته برای همیشه پاک شود؟")
+            {
+                browser::forget(UNREAD_KEY);
+                dispatch.emit(Msg::DismissRefused);
+            }
+        })
+    };
+    html! {
+        <div class="refused" id="refused-draft" role="alert">
+            <p>{why.to_owned()}</p>
+            <button type="button" class="button" id="refused-download" onclick={download}>{"دریافت پیش‌نویس کنارگذاشته"}</button>
+            <button type="button" class="button button--danger" id="refused-discard" onclick={discard}>{"پاک کردن آن"}</button>
         </div>
     }
 }
@@ -225,6 +447,8 @@ struct ExportProps {
     checked: Rc<Checked>,
     clock: ClockCheck,
     on_clock: Callback<ClockCheck>,
+    /// The name of the file the draft was opened from, and what differs from it.
+    changes: Option<(String, Vec<String>)>,
 }
 
 /// The file with `generated` set to `now`, as text.
@@ -286,6 +510,35 @@ fn Export(props: &ExportProps) -> Html {
             });
         })
     };
+    let election_file = props
+        .checked
+        .exportable()
+        .then(|| election_only(&props.checked.tree))
+        .flatten();
+    let download_election = {
+        let (election_file, note) = (election_file.clone(), note.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(file) = &election_file else {
+                return;
+            };
+            let text = file_text(file, browser::now());
+            if browser::download("election.json", &text) {
+                note.set("فایل election.json (فقط بخش انتخابات) دریافت شد: آن را در نشانی‌ای بگذارید که ابزارک‌ها با data-election-src از آن می‌خوانند.".into());
+            }
+        })
+    };
+    let changes = props.changes.as_ref().map(|(name, lines)| {
+        html! {
+            <div class="changes-summary" id="export-changes">
+                <h3>{format!("تغییرها نسبت به فایل باز شده («{name}»)")}</h3>
+                if lines.is_empty() {
+                    <p>{"تغییری نیست."}</p>
+                } else {
+                    <ul>{ for lines.iter().map(|l| html! { <li>{l.clone()}</li> }) }</ul>
+                }
+            </div>
+        }
+    });
     let clock = match props.clock {
         ClockCheck::Measured(diff) if diff.abs() > CLOCK_TOLERANCE_SECS => {
             let minutes = (diff.abs() + 30) / 60;
@@ -310,7 +563,11 @@ fn Export(props: &ExportProps) -> Html {
                 <button type="button" class="button button--primary" id="download" disabled={!exportable} onclick={download}
                     aria-describedby="checks-status">{"دریافت فایل خبرنامه"}</button>
                 <button type="button" class="button" id="copy" disabled={!exportable} onclick={copy}>{"رونوشت متن فایل"}</button>
+                <button type="button" class="button" id="download-election" disabled={election_file.is_none()} onclick={download_election}
+                    aria-describedby="download-election-hint">{"دریافت فایل انتخابات"}</button>
             </div>
+            <p class="hint" id="download-election-hint">{"«فایل انتخابات» (election.json) فقط بخش انتخابات را دارد، برای نشانی مرکزی‌ای که ادارات با data-election-src به آن اشاره می‌کنند؛ با آن، تمدید رأی‌گیری یک‌جا به همهٔ ابزارک‌ها می‌رسد."}</p>
+            {changes}
             <p class="export__note" id="export-note" role="status">{(*note).clone()}</p>
         </section>
     }

@@ -3,6 +3,8 @@
 //! a panic (a panic would stop the page with the officer's work in it).
 
 use wasm_bindgen::JsCast;
+
+use election_widget::feed::tree::Tree;
 use wasm_bindgen_futures::JsFuture;
 
 use election_widget::time::Instant;
@@ -71,4 +73,65 @@ pub async fn server_date_millis() -> Option<f64> {
     let date = response.headers().get("date").ok().flatten()?;
     let ms = js_sys::Date::parse(&date);
     ms.is_finite().then_some(ms)
+}
+
+/// Asks the officer to confirm; a browser that cannot ask counts as a no.
+pub fn confirm(message: &str) -> bool {
+    window()
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The text stored under `key`, if storage is available and holds it.
+pub fn load(key: &str) -> Option<String> {
+    storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Stores `value` under `key`; false when storage is unavailable or full.
+pub fn save(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Removes `key` from storage.
+pub fn forget(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// A JSON text as a tree, read by the browser's parser (as the widget reads a response).
+pub fn tree_of(text: &str) -> Result<Tree, String> {
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default()
+    })?;
+    Tree::from_js(&value)
+}
+
+/// The text of a file the officer chose or dropped.
+pub async fn file_text(file: &web_sys::File) -> Option<String> {
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}
+
+/// Fetches a document the page may read (its own origin, or another that allows it with CORS).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let w = window().ok_or_else(String::new)?;
+    let response = JsFuture::from(w.fetch_with_str(url))
+        .await
+        .map_err(|_| String::new())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| String::new())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|_| String::new())?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(String::new)
 }

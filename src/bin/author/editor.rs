@@ -141,7 +141,7 @@ pub fn ItemEditor(props: &ItemProps) -> Html {
     let date_problems = problems(checked, at(ItemField::Day));
     html! {
         <section class="item-editor" aria-labelledby={heading_id.clone()}>
-            <h3 id={heading_id}>{format!("خبر {} از {} — {role}", fa(i + 1), fa(*count))}</h3>
+            <h3 id={heading_id} tabindex="-1">{format!("خبر {} از {} — {role}", fa(i + 1), fa(*count))}</h3>
             { field(Field {
                 target: at(ItemField::Paste),
                 label: "متن خبر را اینجا جای‌گذاری کنید",

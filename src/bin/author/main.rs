@@ -21,6 +21,10 @@ mod editor;
 #[cfg(target_arch = "wasm32")]
 mod fields;
 #[cfg(target_arch = "wasm32")]
+mod items;
+#[cfg(target_arch = "wasm32")]
+mod open_panel;
+#[cfg(target_arch = "wasm32")]
 mod preview;
 
 #[cfg(target_arch = "wasm32")]
