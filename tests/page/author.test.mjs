@@ -6,18 +6,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { serve } from './serve.mjs';
 import { launch, watch } from './browser.mjs';
+import { AXE, DEMO, download, openPage, paste, POLICY, SEED, setElection, TAGS } from './newsroom.mjs';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 const SHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
-const SEED = readFileSync(new URL('../fixtures/shared/qods-election-pr-committee.fa.txt', import.meta.url), 'utf8');
-const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ZWNJ = '\u200c';
-
-/** The policy of issue 16, exactly. */
-export const POLICY = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; font-src 'self'; "
-  + "img-src 'self' https: data: blob:; connect-src 'self' https:; require-trusted-types-for 'script'";
-
 let site;
 let browser;
 let exported = '{}';
@@ -53,50 +46,7 @@ after(async () => {
   await site?.close();
 });
 
-/** Opens the page, recording CSP violations, errors and every request's origin. */
-async function open(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options });
-  const page = await context.newPage();
-  const seen = watch(page);
-  const origins = new Set();
-  page.on('request', (r) => origins.add(new URL(r.url()).origin));
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  await page.goto(`${site.url}author.html`);
-  await page.locator('#item-0-paste').waitFor({ timeout: 20_000 });
-  const clean = async () => {
-    assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
-    assert.deepEqual(seen.errors, [], 'no uncaught error');
-    for (const o of origins) assert.equal(`${o}/`, site.url, `a request to another origin: ${o}`);
-  };
-  return { context, page, seen, clean };
-}
-
-async function paste(page, text, item = 0) {
-  await page.fill(`#item-${item}-paste`, text);
-}
-
-async function setElection(page, fields, i = 0) {
-  for (const [name, value] of Object.entries(fields)) {
-    if (name === 'month') await page.selectOption(`#election-${i}-month`, String(value));
-    else await page.fill(`#election-${i}-${name}`, value);
-  }
-}
-
-const DEMO = { title: 'انتخابات دوازدهمین دوره مجلس شورای اسلامی', day: '۱۱', month: 12, year: '۱۴۰۲', opens: '08:00', closes: '۱۸:۰۰',
-  'cta-label': 'شعبه اخذ رأی نزدیک خود را پیدا کنید', 'cta-url': 'https://www.moi.ir/', turnout: '۴۲٫۵۷', 'turnout-label': 'مشارکت در انتخابات مجلس ۱۳۹۸' };
-
-/** Clicks «دریافت فایل خبرنامه» and returns the downloaded file's name and text. */
-async function download(page) {
-  const button = page.getByRole('button', { name: 'دریافت فایل خبرنامه' });
-  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const text = readFileSync(await file.path(), 'utf8');
-  return { name: file.suggestedFilename(), text };
-}
+const open = (options) => openPage(browser, site, options);
 
 test('pasting the seed release gives its kicker, title, lead and body, with the normaliser\'s half-spaces', async () => {
   const { context, page, clean } = await open();
