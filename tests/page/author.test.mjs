@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { serve } from './serve.mjs';
 import { launch, watch } from './browser.mjs';
 import { AXE, DEMO, download, openPage, paste, POLICY, SEED, setElection, TAGS } from './newsroom.mjs';
@@ -29,6 +30,11 @@ before(async () => {
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
         res.end(exported);
       },
+      // an image of a known size on the office's own site
+      '/photo.png': (req, res) => {
+        res.writeHead(200, { 'content-type': 'image/png' });
+        res.end(png(800, 450));
+      },
       '/reader.html': (req, res) => {
         const now = new URL(req.url, 'http://x').searchParams.get('now');
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': POLICY });
@@ -47,6 +53,32 @@ after(async () => {
 });
 
 const open = (options) => openPage(browser, site, options);
+
+/** A grey PNG of the given size (stored, not compressed: one zlib call for the pixels). */
+function png(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => { let c = 0xffffffff; for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type, data) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+  const rows = Buffer.alloc((width + 1) * height, 0x80);
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
 
 test('pasting the seed release gives its kicker, title, lead and body, with the normaliser\'s half-spaces', async () => {
   const { context, page, clean } = await open();
@@ -160,6 +192,31 @@ test('only what would put the widget in its error state blocks the export', asyn
   await page.fill('#item-0-image-src', `${site.url}missing.jpg`);
   assert.match(await page.locator('#item-0-image-alt-problems').innerText(), /متن جایگزین/);
   assert.equal(JSON.parse((await download(page)).text).items[0].image, undefined);
+  await clean();
+  await context.close();
+});
+
+test('an image\'s size is read when it loads, its alt text is required, and the copy button copies the file', async () => {
+  const { context, page, clean } = await open({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await paste(page, SEED);
+  await page.fill('#item-0-image-src', `${site.url}photo.png`);
+  await page.locator('#item-0-image-size', { hasText: '۸۰۰ × ۴۵۰' }).waitFor();
+  assert.equal(await page.locator('#item-0-image-alt').getAttribute('aria-invalid'), 'true');
+  await page.fill('#item-0-image-alt', 'نشست کمیتهٔ تبلیغات در سالن فرمانداری');
+  assert.equal(await page.locator('#item-0-image-alt').getAttribute('aria-invalid'), null);
+  // the card reserves the image's box from the size the page read
+  const img = page.locator('#preview-widget .card__image');
+  assert.equal(await img.getAttribute('width'), '800');
+  assert.equal(await img.getAttribute('height'), '450');
+  assert.equal(await img.getAttribute('alt'), 'نشست کمیتهٔ تبلیغات در سالن فرمانداری');
+  const file = JSON.parse((await download(page)).text);
+  assert.deepEqual(file.items[0].image, { src: `${site.url}photo.png`, alt: 'نشست کمیتهٔ تبلیغات در سالن فرمانداری', width: 800, height: 450 });
+  await page.getByRole('button', { name: 'رونوشت متن فایل' }).click();
+  await page.locator('#export-note', { hasText: 'رونوشت شد' }).waitFor();
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  delete copied.generated;
+  delete file.generated;
+  assert.deepEqual(copied, file);
   await clean();
   await context.close();
 });
