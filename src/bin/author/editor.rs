@@ -269,9 +269,10 @@ fn changes(
     let undone = item.undone.len();
     let raw = &item.paste;
     let row = |name: PartName, part: &Part, n: usize, e: &Edit| -> Html {
-        let text = &raw[part.range.clone()];
-        let before_ctx = context(&text[..e.range.start], 14, true);
-        let after_ctx = context(&text[e.range.end..], 14, false);
+        // (ranges come from splitting this same text; `get` keeps a slip from being a panic)
+        let text = raw.get(part.range.clone()).unwrap_or_default();
+        let before_ctx = context(text.get(..e.range.start).unwrap_or_default(), 14, true);
+        let after_ctx = context(text.get(e.range.end..).unwrap_or_default(), 14, false);
         let key = EditKey::of(name, e);
         let is_undone = item.is_undone(&key);
         let onclick = dispatch.reform(move |_: MouseEvent| {
