@@ -619,6 +619,12 @@ fn a_stored_draft_reads_back_the_same_and_other_versions_are_refused() {
     let newer = stored.replace("\"version\": 1,", "\"version\": 2,");
     assert_eq!(from_tree(&tree(&newer)), Err(Refused::Newer(2)));
     assert!(Refused::Newer(2).message().contains("۲"));
+    // one without a version (older than the first) is refused too, and says why
+    let older = stored.replace("\"version\": 1,", "");
+    let Err(Refused::Unreadable(why)) = from_tree(&tree(&older)) else {
+        panic!("refused")
+    };
+    assert!(why.contains("نسخه"), "{why}");
     let other = stored.replace(FORMAT, "something-else");
     assert!(matches!(
         from_tree(&tree(&other)),

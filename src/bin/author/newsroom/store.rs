@@ -218,7 +218,9 @@ pub fn from_tree(t: &Tree) -> Result<(Draft, usize), Refused> {
     let version = r
         .num("version")
         .filter(|v| v.fract() == 0.0 && *v >= 1.0)
-        .ok_or_else(|| Refused::Unreadable("نسخهٔ آن نامعلوم است".into()))?;
+        .ok_or_else(|| {
+            Refused::Unreadable("نسخهٔ آن نامعلوم است: از نسخه‌ای پیش از نخستین نسخهٔ این صفحه".into())
+        })?;
     if version > f64::from(VERSION) {
         return Err(Refused::Newer(version.min(f64::from(u32::MAX)) as u32));
     }
