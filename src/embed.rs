@@ -171,12 +171,6 @@ fn early_skeleton(shadow: &ShadowRoot) -> Option<Element> {
     shadow.query_selector("[data-early]").ok().flatten()
 }
 
-/// Gives `shadow` the widget's stylesheet, as a widget's own shadow root has it (the
-/// newsroom page's preview renders the widget's views there).
-pub fn adopt_widget_styles(shadow: &ShadowRoot) {
-    adopt_styles(shadow, false);
-}
-
 /// Shares one constructed stylesheet between all widgets; `style-src 'self'` allows it
 /// where it would block a `<style>` element. With `keep`, sheets already adopted (embed.js's
 /// skeleton) stay in front of it.

@@ -5,6 +5,8 @@
 //! -> [`model`] -> [`components`]; [`embed`] is the only module that touches the host page.
 
 pub mod cache;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod clock;
 pub mod components;
 pub mod config;

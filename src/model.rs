@@ -5,8 +5,9 @@ use crate::time::Instant;
 /// One bulletin, as adapted from whatever the endpoint served.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Bulletin {
-    /// BCP 47 tag of the content (`fa` when the feed names none).
-    pub lang: String,
+    /// BCP 47 tag of the content, where the feed (or the page, `data-lang`) declares one.
+    /// Without it each text field is read by its own script.
+    pub lang: Option<String>,
     /// When the publisher generated it; bounds how wrong a reader's clock may be.
     pub generated: Option<Instant>,
     pub items: Vec<Item>,
@@ -27,6 +28,9 @@ pub struct Item {
     pub url: Option<String>,
     pub source: Option<String>,
     pub published: Option<Instant>,
+    /// `published` names a calendar day (kept as its midnight UTC), not an instant: the feed
+    /// gave no time, or a time without a zone. Shown as the date alone.
+    pub date_only: bool,
     pub image: Option<Image>,
 }
 

@@ -56,9 +56,15 @@ impl Problem {
         }
     }
 
-    /// Whether a retry button can help: not for a page-side mistake, which only the webmaster can fix.
+    /// Whether a retry button can help: for a failing network or server, and for an unexpected
+    /// status (a proxy's 403, a 408), which may pass. Not for what a second request cannot
+    /// change: the page's own mistakes, a missing bulletin, one that is too large or not a
+    /// bulletin (those are fixed at the source, and the next refresh reads the fix).
     pub fn retryable(&self) -> bool {
-        !matches!(self, Problem::Config(_) | Problem::Host(_))
+        matches!(
+            self,
+            Problem::Network | Problem::Timeout | Problem::Server(_) | Problem::Http(_)
+        )
     }
 
     /// Whether the endpoint refuses this reader (HTTP 401 or 403): an older copy of its

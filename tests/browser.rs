@@ -95,14 +95,34 @@ fn detail_field(detail: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(detail, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
+fn at(s: &str) -> election_widget::time::Instant {
+    election_widget::time::parse_rfc3339(s).unwrap()
+}
+
+/// A page's data-now without the loader's data-allow-now is ignored (issue 13, finding 4).
 #[wasm_bindgen_test]
-async fn mounts_into_a_shadow_root_and_becomes_ready() {
-    let (ready, _l) = record("election-widget:ready");
+async fn data_now_is_ignored_without_the_loaders_permission() {
     let el = host(&[
         ("data-src", &blob_url(SAMPLE)),
         ("data-now", "2024-03-01T10:00:00+03:30"),
     ]);
     embed::mount(&el);
+    wait_for("ready", 5000, || state(&el).as_deref() == Some("ready")).await;
+    let phase = el
+        .shadow_root()
+        .and_then(|s| s.query_selector(".cta").ok().flatten())
+        .and_then(|cta| cta.get_attribute("data-phase"));
+    // the device clock says 2026 and later: the sample's election of 2024 is over
+    assert_eq!(phase.as_deref(), Some("closed"));
+    embed::unmount(&el);
+}
+
+#[wasm_bindgen_test]
+async fn mounts_into_a_shadow_root_and_becomes_ready() {
+    let (ready, _l) = record("election-widget:ready");
+    let el = host(&[("data-src", &blob_url(SAMPLE))]);
+    // mounted without the loader, so without its data-allow-now: the instant is passed directly
+    embed::mount_at(&el, at("2024-03-01T10:00:00+03:30"));
     assert!(el.shadow_root().is_some(), "open shadow root attached");
     wait_for("ready", 5000, || state(&el).as_deref() == Some("ready")).await;
     let text = shadow_text(&el);
@@ -492,10 +512,9 @@ async fn headlines_and_an_election_from_a_second_endpoint() {
         ("data-src", &blob_url(news)),
         ("data-election-src", &blob_url(election)),
         ("data-items", "3"),
-        ("data-now", "2024-03-01T09:00:00+03:30"),
     ]);
     let (ready, _l) = record("election-widget:ready");
-    embed::mount(&el);
+    embed::mount_at(&el, at("2024-03-01T09:00:00+03:30"));
     // the news may be shown (and ready) before the election endpoint has answered
     wait_for("ready with the call to vote", 5000, || {
         state(&el).as_deref() == Some("ready")
@@ -554,9 +573,8 @@ async fn news_shows_before_a_slow_election_endpoint_answers() {
     let el = host(&[
         ("data-src", &blob_url(news)),
         ("data-election-src", &election_url),
-        ("data-now", "2024-03-01T09:00:00+03:30"),
     ]);
-    embed::mount(&el);
+    embed::mount_at(&el, at("2024-03-01T09:00:00+03:30"));
     wait_for("the news", 1000, || state(&el).as_deref() == Some("ready")).await;
     let shadow = el.shadow_root().unwrap();
     assert!(shadow.query_selector(".card").unwrap().is_some());
@@ -636,4 +654,42 @@ async fn an_element_that_cannot_host_a_shadow_root_reports_an_error() {
     embed::mount(&img);
     assert_eq!(state(&img).as_deref(), Some("error"));
     img.remove();
+}
+
+#[wasm_bindgen_test]
+async fn damaged_persian_text_is_shown_as_an_editor_sets_it() {
+    let doc = |lang: &str| {
+        format!(
+            r#"{{"version":1,"lang":"{lang}","items":[{{"id":"a","title":"ﺭﺋﻴﺲ ﺣﻮﺯﻩ ﺍﻧﺘﺨﺎﺑﻴﻪ ﻗﺪﺱ","lead":"مشارکت 42.57% بود،همچنین رهبری(مدظله العالی) گفته اند Windows 95 عرضه شد"}}]}}"#
+        )
+    };
+    let fa = host(&[("data-src", &blob_url(&doc("fa")))]);
+    let off = host(&[
+        ("data-src", &blob_url(&doc("fa"))),
+        ("data-normalize", "off"),
+    ]);
+    let ar = host(&[("data-src", &blob_url(&doc("ar")))]);
+    for el in [&fa, &off, &ar] {
+        embed::mount(el);
+    }
+    for el in [&fa, &off, &ar] {
+        wait_for("ready", 5000, || state(el).as_deref() == Some("ready")).await;
+    }
+    let text = shadow_text(&fa);
+    assert!(text.contains("رئیس حوزه انتخابیه قدس"), "{text}");
+    assert!(
+        text.contains(
+            "مشارکت ۴۲٫۵۷٪ بود، همچنین رهبری (مدظله العالی) گفته\u{200c}اند Windows 95 عرضه شد"
+        ),
+        "{text}"
+    );
+    for el in [&off, &ar] {
+        let text = shadow_text(el);
+        assert!(text.contains("ﺭﺋﻴﺲ ﺣﻮﺯﻩ"), "{text}");
+        assert!(text.contains("42.57% بود،همچنین رهبری(مدظله"), "{text}");
+    }
+    for el in [fa, off, ar] {
+        embed::unmount(&el);
+        el.remove();
+    }
 }

@@ -24,7 +24,7 @@ fn the_bundled_sample_reads_completely() {
     let p = parse(&sample()).unwrap();
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
     let b = p.bulletin;
-    assert_eq!(b.lang, "fa");
+    assert_eq!(b.lang.as_deref(), Some("fa"));
     assert_eq!(b.items.len(), 1);
     let item = &b.items[0];
     assert_eq!(item.kicker.as_deref(), Some("رئیس حوزه انتخابیه قدس؛"));
@@ -54,7 +54,11 @@ fn the_bundled_sample_reads_completely() {
 fn minimal_bulletin_and_missing_optionals() {
     let p = parse(r#"{"items":[{"id":"a","title":"سلام"}]}"#).unwrap();
     let item = &p.bulletin.items[0];
-    assert_eq!(p.bulletin.lang, "fa", "lang defaults to Persian");
+    assert_eq!(
+        p.bulletin.lang.as_deref(),
+        Some("fa"),
+        "lang defaults to Persian"
+    );
     assert_eq!(
         (item.kicker.clone(), item.lead.clone(), item.url.clone()),
         (None, None, None)
@@ -239,7 +243,7 @@ fn persian_text_is_normalised_other_languages_are_not() {
         let ctx = Context {
             resolve: &resolve,
             normalize: false,
-            default_lang: "fa",
+            default_lang: Some("fa"),
         };
         native::parse(
             &JsonText(r#"{"items":[{"id":"a","title":"كتاب 12"}]}"#)

@@ -147,7 +147,7 @@ fn news_article_object_array_and_graph() {
     ] {
         let p = auto(name);
         assert_eq!(p.format, Format::NewsArticle, "{name}");
-        assert_eq!(p.bulletin.lang, "fa-IR");
+        assert_eq!(p.bulletin.lang.as_deref(), Some("fa-IR"));
         let a = &p.bulletin.items[0];
         assert!(a.title.starts_with(TITLE_START), "{name}");
         assert_eq!(a.kicker.as_deref(), Some("رئیس حوزه انتخابیه قدس؛"));

@@ -7,7 +7,7 @@ mod common;
 use common::{ctx, JsonText};
 use election_widget::feed::field_map::FieldMap;
 use election_widget::feed::tree::Tree;
-use election_widget::feed::{read, Format, Source};
+use election_widget::feed::{dates, read, Format, Source};
 use election_widget::locale::calendar::{from_days, to_days};
 use election_widget::text::links::{check, LinkKind, Verdict};
 use election_widget::text::{html, normalize};
@@ -34,6 +34,18 @@ fn any_json() -> impl Strategy<Value = Value> {
         Just("rendered".to_owned()),
         Just("date_gmt".to_owned()),
         Just("image".to_owned()),
+        // JSON Feed, JSON-LD and the lenient readers
+        Just("@id".to_owned()),
+        Just("@list".to_owned()),
+        Just("headline".to_owned()),
+        Just("publisher".to_owned()),
+        Just("author".to_owned()),
+        Just("thumbnailUrl".to_owned()),
+        Just("mainEntityOfPage".to_owned()),
+        Just("datePublished".to_owned()),
+        Just("date_published".to_owned()),
+        Just("content_text".to_owned()),
+        Just("link".to_owned()),
         ".{0,8}",
     ];
     let leaf = prop_oneof![
@@ -47,6 +59,18 @@ fn any_json() -> impl Strategy<Value = Value> {
         Just(json!("NewsArticle")),
         Just(json!("<script>alert(1)</script>")),
         Just(json!("javascript:alert(1)")),
+        Just(json!("jav&#x61;script:alert(1)")),
+        Just(json!("&#106;avascript&#58;alert(1)")),
+        Just(json!(
+            "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;"
+        )),
+        Just(json!("Fri, 31 May 2019 12:17:58 -0700")),
+        Just(json!("2024-06-25")),
+        Just(json!("2024-06-25 10:30")),
+        Just(json!("#a")),
+        Just(json!({"@id": "#a"})),
+        Just(json!("https://jsonfeed.org/version/1")),
+        Just(json!("Article")),
     ];
     leaf.prop_recursive(6, 64, 8, move |inner| {
         prop_oneof![
@@ -96,6 +120,16 @@ proptest! {
         if let Ok(map) = FieldMap::from_tree(&tree) {
             let text = doc.to_string();
             let _ = read(&JsonText(&text), None, Some(&map), &ctx());
+        }
+    }
+
+    /// Publication dates: any string reads or fails, never panics; what reads is a real day.
+    #[test]
+    fn publication_dates_read_or_fail(s in "[0-9A-Za-z:+\\-., TZ]{0,40}", t in "(Mon, )?[0-9]{1,2} (Jan|Feb|May|Dec) [0-9]{2,4} [0-9]{2}:[0-9]{2}(:[0-9]{2})? ?([+-][0-9]{4}|GMT|EST)?") {
+        let _ = dates::parse(&s);
+        if let Ok(p) = dates::parse(&t) {
+            let (y, ..) = p.at.to_utc();
+            prop_assert!((0..=9_999).contains(&y), "{t}: {y}");
         }
     }
 
@@ -150,6 +184,28 @@ proptest! {
     }
 }
 
+proptest! {
+    // the document is only the setting here (the tests above cover any document): fewer cases
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    /// Any JSON through a field map that maps links: whatever the document disguises (character
+    /// references included), no mapped link or image leaves the policy with another scheme.
+    #[test]
+    fn field_map_links_pass_the_policy(doc in any_json(), obfuscated in "(jav|&#106;av|j&#x61;v)(a|&#97;)script(:|&#58;|&colon;)[a-z()1]{0,6}") {
+        let doc = json!({"list": [doc, {"t": "x", "u": obfuscated, "i": obfuscated}]});
+        let map = json!({"items": "/list", "title": "/t", "url": "/u", "image": "/i", "published": "/d"});
+        let map = FieldMap::from_tree(&JsonText(&map.to_string()).tree().unwrap()).unwrap();
+        if let Ok(parsed) = read(&JsonText(&doc.to_string()), None, Some(&map), &ctx()) {
+            for item in &parsed.bulletin.items {
+                for url in item.url.iter().chain(item.image.as_ref().map(|i| &i.src)) {
+                    let lower = url.to_ascii_lowercase();
+                    prop_assert!(lower.starts_with("http://") || lower.starts_with("https://"), "{url}");
+                }
+            }
+        }
+    }
+}
+
 /// The public hostile corpora (shared/corpus) through every text field of every format:
 /// every string comes out as literal text, and no link with another scheme survives.
 #[test]
@@ -170,7 +226,9 @@ fn public_corpora_through_every_field() {
             "content_html": s, "url": s, "image": s}]});
         let wordpress = json!([{"id": 1, "link": s, "date_gmt": s, "title": {"rendered": format!("t {s}")}, "excerpt": {"rendered": s}, "content": {"rendered": s}}]);
         let article = json!({"@type": "NewsArticle", "headline": format!("t {s}"), "description": s, "articleBody": s, "url": s, "image": s});
-        for doc in [native, jsonfeed, wordpress, article] {
+        let graph = json!({"@graph": [{"@type": "Article", "@id": s, "headline": format!("t {s}"), "image": {"@id": s}, "thumbnailUrl": s,
+            "mainEntityOfPage": {"@id": s}, "publisher": {"@id": s}, "datePublished": s}, {"@id": s, "url": s, "name": s, "contentUrl": s}]});
+        for doc in [native, jsonfeed, wordpress, article, graph] {
             let parsed = read(&JsonText(&doc.to_string()), None, None, &ctx()).unwrap();
             cases += 1;
             for item in &parsed.bulletin.items {
@@ -194,5 +252,5 @@ fn public_corpora_through_every_field() {
             }
         }
     }
-    assert_eq!(cases, strings.len() * 4);
+    assert_eq!(cases, strings.len() * 5);
 }

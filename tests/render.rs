@@ -54,6 +54,7 @@ fn item() -> Item {
         url: Some("https://news.example/1".into()),
         source: Some("کمیته اطلاع‌رسانی".into()),
         published: Some(at("2024-01-20T10:30:00+03:30")),
+        date_only: false,
         image: Some(Image {
             src: "https://news.example/a.jpg".into(),
             alt: "جلسه".into(),
@@ -83,6 +84,7 @@ async fn card(item: Item, locale: Locale, now: Instant) -> String {
     let props = NewsCardProps {
         item: Rc::new(item),
         locale: Rc::new(locale),
+        lang: None,
         now,
         heading_level: 2,
     };
@@ -106,7 +108,9 @@ async fn cta(now: &str, locale: Locale) -> String {
 async fn news_card_in_persian() {
     let html = card(item(), Locale::persian(), at("2024-01-20T12:30:00+03:30")).await;
     assert!(
-        html.contains(r#"<h2 id="ew-title" class="card__title">انسجام‌بخشی روابط عمومی‌ها</h2>"#),
+        html.contains(
+            r#"<h2 id="ew-title" dir="rtl" class="card__title">انسجام‌بخشی روابط عمومی‌ها</h2>"#
+        ),
         "{html}"
     );
     assert!(html.contains("رئیس حوزه انتخابیه قدس؛"));
@@ -244,4 +248,129 @@ async fn states_around_the_content() {
         config.contains("تنظیم نشده") && !config.contains("تلاش دوباره"),
         "no retry for a page-side mistake"
     );
+}
+
+#[tokio::test]
+async fn each_text_field_reads_in_its_own_direction() {
+    let mixed = Item {
+        kicker: Some("Breaking: 3 results".into()),
+        title: "FATF در دستور کار مجمع".into(),
+        lead: Some("Why did 3 of 5 voters stay home?".into()),
+        body: vec![
+            "بند اول به فارسی.".into(),
+            "An English paragraph, quoted.".into(),
+        ],
+        source: Some("Reuters".into()),
+        ..item()
+    };
+    let html = card(
+        mixed.clone(),
+        Locale::persian(),
+        at("2024-01-20T12:30:00+03:30"),
+    )
+    .await;
+    for expected in [
+        r#"<p dir="ltr" class="card__kicker">Breaking: 3 results</p>"#,
+        r#"<h2 id="ew-title" dir="rtl" class="card__title">FATF در دستور کار مجمع</h2>"#,
+        r#"<p dir="ltr" class="card__lead">Why did 3 of 5 voters stay home?</p>"#,
+        r#"<p dir="rtl">بند اول به فارسی.</p>"#,
+        r#"<p dir="ltr">An English paragraph, quoted.</p>"#,
+        r#"<bdi dir="ltr">Reuters</bdi>"#,
+    ] {
+        assert!(html.contains(expected), "{expected} in {html}");
+    }
+    // a Persian title in an English card, with the feed's declared language on each field
+    let props = NewsCardProps {
+        item: Rc::new(item()),
+        locale: Rc::new(Locale::for_tag("en")),
+        lang: Some("fa-IR".into()),
+        now: at("2024-01-20T12:30:00+03:30"),
+        heading_level: 2,
+    };
+    let html = LocalServerRenderer::<NewsCard>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await;
+    assert!(
+        html.contains(r#"<h2 id="ew-title" dir="rtl" lang="fa-IR" class="card__title">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains("Saturday 20 January 2024"),
+        "the card's own dates follow the widget: {html}"
+    );
+}
+
+#[tokio::test]
+async fn a_date_without_a_time_shows_the_day_alone() {
+    let day = Item {
+        published: Some(at("2024-06-25T00:00:00Z")),
+        date_only: true,
+        ..item()
+    };
+    let html = card(day, Locale::persian(), at("2024-06-25T12:00:00+03:30")).await;
+    assert!(html.contains(r#"datetime="2024-06-25""#), "{html}");
+    assert!(html.contains("۵ تیر ۱۴۰۳"), "{html}");
+    assert!(
+        !html.contains("ساعت") && !html.contains("card__age"),
+        "no time, no age: {html}"
+    );
+}
+
+#[tokio::test]
+async fn headline_titles_and_dates_never_run_together() {
+    use election_widget::components::headlines::{headlines, HeadlinesProps};
+    let items: Rc<[Item]> = vec![
+        Item {
+            title: "خبر دوم".into(),
+            ..item()
+        },
+        Item {
+            // an unterminated right-to-left override
+            title: "Results \u{202E}gnitov".into(),
+            url: None,
+            ..item()
+        },
+    ]
+    .into();
+    let props = HeadlinesProps {
+        items,
+        locale: Rc::new(Locale::persian()),
+        lang: None,
+    };
+    let html = render(move || headlines(&props)).await;
+    assert!(
+        html.contains(r#"<a href="https://news.example/1" rel="noopener" dir="rtl" class="headlines__title">خبر دوم</a><div dir="rtl" class="headlines__date"><time datetime="2024-01-20T07:00:00Z">"#),
+        "the date on a line of its own, outside the title's island: {html}"
+    );
+    assert!(
+        html.contains("<span dir=\"ltr\" class=\"headlines__title\">Results \u{202E}gnitov</span><div dir=\"rtl\" class=\"headlines__date\">"),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn a_retry_button_only_where_retrying_can_help() {
+    let locale = Rc::new(Locale::persian());
+    for (problem, retry) in [
+        (Problem::Network, true),
+        (Problem::Timeout, true),
+        (Problem::Server(503), true),
+        (Problem::Http(403), true),
+        (Problem::BadData("not JSON".into()), false),
+        (Problem::NotFound(404), false),
+        (Problem::TooLarge(1 << 20), false),
+        (Problem::Config("no data-src".into()), false),
+        (Problem::Host("x".into()), false),
+    ] {
+        let code = problem.code();
+        assert_eq!(problem.retryable(), retry, "{code}");
+        let props = ErrorViewProps {
+            problem,
+            locale: locale.clone(),
+            on_retry: Callback::noop(),
+        };
+        let html = render(move || error_view(&props)).await;
+        assert_eq!(html.contains("تلاش دوباره"), retry, "{code}: {html}");
+    }
 }

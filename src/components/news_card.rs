@@ -4,16 +4,20 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::heading;
 use super::share_button::ShareButton;
+use super::{datetime, heading, Field};
 use crate::locale::Locale;
 use crate::model::Item;
-use crate::time::{format_rfc3339_utc, Instant};
+use crate::time::Instant;
 
 #[derive(Properties, PartialEq)]
 pub struct NewsCardProps {
     pub item: Rc<Item>,
+    /// The widget's own language: labels, buttons, dates.
     pub locale: Rc<Locale>,
+    /// The language the feed declares, for the item's text fields.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
     pub now: Instant,
     pub heading_level: u8,
 }
@@ -36,10 +40,12 @@ pub fn NewsCard(props: &NewsCardProps) -> Html {
     let NewsCardProps {
         item,
         locale,
+        lang,
         now,
         heading_level,
     } = props;
     let s = locale.strings;
+    let field = |text: &str| Field::of(text, locale.dir, lang);
 
     let image = item.image.as_ref().map(|img| {
         if *image_failed {
@@ -52,17 +58,24 @@ pub fn NewsCard(props: &NewsCardProps) -> Html {
         }
     });
     let meta = {
-        let source = item.source.as_ref().map(|src| html! {
-            <span class="card__source"><span class="visually-hidden">{s.source}{": "}</span><bdi>{src.clone()}</bdi></span>
+        let source = item.source.as_ref().map(|src| {
+            let Field { dir, lang } = field(src);
+            html! {
+                <span class="card__source"><span class="visually-hidden">{s.source}{": "}</span><bdi dir={dir} lang={lang}>{src.clone()}</bdi></span>
+            }
         });
         let date = item.published.map(|t| {
-            let age = locale
-                .age(t, *now)
-                .map(|a| html! { <span class="card__age">{" ("}{a}{")"}</span> });
+            // a calendar day has no time to show, and no age in hours
+            let (shown, age) = if item.date_only {
+                (locale.date(t), None)
+            } else {
+                (locale.date_time(t), locale.age(t, *now))
+            };
+            let age = age.map(|a| html! { <span class="card__age">{" ("}{a}{")"}</span> });
             html! {
                 <span class="card__date">
                     <span class="visually-hidden">{s.published}{": "}</span>
-                    <time datetime={format_rfc3339_utc(t)}>{locale.date_time(t)}</time>
+                    <time datetime={datetime(t, item.date_only)}>{shown}</time>
                     {age}
                 </span>
             }
@@ -73,7 +86,11 @@ pub fn NewsCard(props: &NewsCardProps) -> Html {
     let body = (!item.body.is_empty()).then(|| {
         html! {
             <div id="ew-body" class="card__body" hidden={!*expanded}>
-                { for item.body.iter().map(|p| html! { <p>{p.clone()}</p> }) }
+                // each paragraph in its own direction: a quoted English paragraph in a Persian story
+                { for item.body.iter().map(|p| {
+                    let Field { dir, lang } = field(p);
+                    html! { <p dir={dir} lang={lang}>{p.clone()}</p> }
+                }) }
             </div>
         }
     });
@@ -96,11 +113,11 @@ pub fn NewsCard(props: &NewsCardProps) -> Html {
         <article class="card" part="card" aria-labelledby="ew-title" data-item={item.id.clone()}>
             {image}
             if let Some(kicker) = &item.kicker {
-                <p class="card__kicker">{kicker.clone()}</p>
+                <p class="card__kicker" dir={field(kicker).dir} lang={lang.clone()}>{kicker.clone()}</p>
             }
-            { heading(*heading_level, "ew-title", "card__title", html! { {item.title.clone()} }) }
+            { heading(*heading_level, "ew-title", "card__title", &item.title, field(&item.title)) }
             if let Some(lead) = &item.lead {
-                <p class="card__lead">{lead.clone()}</p>
+                <p class="card__lead" dir={field(lead).dir} lang={lang.clone()}>{lead.clone()}</p>
             }
             {meta}
             {body}

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::heading;
+use super::{heading, Field};
 use crate::cta::{countdown, phase, Countdown, Phase};
 use crate::locale::{calendar::tehran_time, fill, Locale};
 use crate::model::Election;
@@ -75,14 +75,15 @@ pub fn turnout_cta(props: &TurnoutCtaProps) -> Html {
         &[("from", &locale.time(e.opens)), ("to", &to)],
     );
     let link = e.cta.as_ref().filter(|_| phase != Phase::Closed).map(|c| html! {
-        <a class="button button--primary" part="cta-button" href={c.url.clone()} rel="noopener">{c.label.clone()}</a>
+        <a class="button button--primary" part="cta-button" href={c.url.clone()} rel="noopener" dir={Field::of(&c.label, locale.dir, &None).dir}>{c.label.clone()}</a>
     });
     let turnout = e.turnout.as_ref().map(|t| {
         let percent = fill(s.percent, &[("n", &locale.decimal(t.previous))]);
         let label = t.label.clone().unwrap_or_else(|| s.previous_turnout.to_owned());
+        let label_dir = Field::of(&label, locale.dir, &None).dir;
         html! {
             <div class="turnout">
-                <span class="turnout__label" id="ew-turnout">{label}</span>
+                <span class="turnout__label" id="ew-turnout" dir={label_dir}>{label}</span>
                 <meter class="turnout__bar" min="0" max="100" value={crate::feed::tree::number_text(t.previous)}
                     aria-labelledby="ew-turnout" aria-valuetext={percent.clone()}>{percent.clone()}</meter>
                 <span class="turnout__value" aria-hidden="true">{percent}</span>
@@ -92,7 +93,7 @@ pub fn turnout_cta(props: &TurnoutCtaProps) -> Html {
 
     html! {
         <section class="cta" part="cta" aria-labelledby="ew-cta-title" data-phase={phase_name}>
-            { heading(*heading_level, "ew-cta-title", "cta__title", html! { {e.title.clone()} }) }
+            { heading(*heading_level, "ew-cta-title", "cta__title", &e.title, Field::of(&e.title, locale.dir, &None)) }
             <p class="cta__when">
                 <span class="visually-hidden">{s.election_day}{": "}</span>
                 <time datetime={format_rfc3339_utc(e.opens)}>{locale.date(e.opens)}</time>

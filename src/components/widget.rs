@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::hooks::use_bulletin::{use_bulletin, LoadState, Shown};
 use crate::hooks::use_minute::use_minute;
 use crate::locale::{fill, Locale};
+use crate::model::Bulletin;
 use crate::time::Instant;
 use crate::{clock, cta};
 
@@ -112,7 +113,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         }
         LoadState::Ready { shown, .. } => content(config, shown, "ready", html! {}),
         LoadState::Stale { shown, problem } => {
-            let locale = Locale::for_tag(config.lang.as_deref().unwrap_or(&shown.bulletin.lang));
+            let locale = chrome(config, &shown.bulletin);
             let when = locale.date_time(Instant::from_millis(shown.fetched_ms));
             let retry = handle.retry.reform(|_: MouseEvent| ());
             let note = html! {
@@ -131,13 +132,15 @@ pub fn Widget(props: &WidgetProps) -> Html {
 /// The bulletin: card (or the empty look), headlines, call-to-action, and a note.
 fn content(config: &Config, shown: &Shown, state: &'static str, note: Html) -> Html {
     let bulletin = &shown.bulletin;
-    let locale = Rc::new(Locale::for_tag(&bulletin.lang));
+    let locale = Rc::new(chrome(config, bulletin));
+    // each field carries the language the feed declares, where it declares one
+    let lang = bulletin.lang.clone().map(AttrValue::from);
     let now = clock::now(config.now, shown.skew);
     let vote_now = cta_now(config, shown);
     let level = config.heading_level;
     let card = match bulletin.items.first() {
         Some(item) => html! {
-            <NewsCard item={Rc::new(item.clone())} locale={locale.clone()} now={now} heading_level={level} />
+            <NewsCard item={Rc::new(item.clone())} locale={locale.clone()} lang={lang.clone()} now={now} heading_level={level} />
         },
         None => empty_view(&LocaleProps {
             locale: locale.clone(),
@@ -149,6 +152,7 @@ fn content(config: &Config, shown: &Shown, state: &'static str, note: Html) -> H
         headlines(&HeadlinesProps {
             items,
             locale: locale.clone(),
+            lang,
         })
     });
     let call = match cta::pick(&bulletin.elections, vote_now) {
@@ -165,7 +169,9 @@ fn content(config: &Config, shown: &Shown, state: &'static str, note: Html) -> H
             None => html! {},
         },
     };
-    shell(&locale, state, html! { <>{note}{card}{headlines}{call}</> })
+    // the note last: when the fresh copy replaces a cached one, the note goes and nothing
+    // above it moves
+    shell(&locale, state, html! { <>{card}{headlines}{call}{note}</> })
 }
 
 /// The instant the call to vote is shown at: its own source's clock, guarded so that no
@@ -177,6 +183,13 @@ fn cta_now(config: &Config, shown: &Shown) -> Instant {
     let device = clock::device();
     let corrected = device.plus(shown.election_skew);
     cta::guarded_now(&shown.bulletin.elections, device, corrected)
+}
+
+/// The widget's own language, which its labels, buttons and dates follow: `data-lang`, else
+/// the language the bulletin declares, else Persian.
+fn chrome(config: &Config, bulletin: &Bulletin) -> Locale {
+    let tag = config.lang.as_deref().or(bulletin.lang.as_deref());
+    Locale::for_tag(tag.unwrap_or("fa"))
 }
 
 fn shell(locale: &Locale, state: &'static str, inner: Html) -> Html {

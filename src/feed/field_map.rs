@@ -7,10 +7,12 @@
 //!   "published": "/date", "image": "/picture/src", "source": "/desk" }
 //! ```
 //! A field marked `"html": true` is read as HTML (tags dropped, entities decoded); every
-//! other mapped field is plain text.
+//! other mapped field is plain text, decoded of well-formed character references.
 
 use super::tree::Tree;
-use super::{finish, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, TextRules};
+use super::{
+    declared, finish, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, TextRules,
+};
 use crate::text::html;
 use crate::text::quoted::Quoted;
 
@@ -88,7 +90,10 @@ impl FieldMap {
     }
 }
 
-/// Reads a document through a field map.
+/// Reads a document through a field map. Plain fields are decoded of the character
+/// references a CMS often leaves in them (a mapped `url` or `image` before the link policy
+/// judges it); blank values count as absent; an item without an `id` takes its `url`, else its
+/// position.
 pub fn parse(doc: &Tree, map: &FieldMap, ctx: &Context) -> Result<Parsed, FeedError> {
     let list = doc.pointer(&map.items).ok_or_else(|| FeedError {
         path: map.items.clone(),
@@ -100,18 +105,25 @@ pub fn parse(doc: &Tree, map: &FieldMap, ctx: &Context) -> Result<Parsed, FeedEr
             message: "data-fields.items must point at a list".into(),
         });
     };
-    let lang = ctx.default_lang.to_owned();
-    let rules = TextRules::new(&lang, ctx);
+    let lang = declared(None, ctx);
+    let rules = TextRules::new(lang.as_deref(), ctx);
     let mut warnings = Vec::new();
     let drafts = entries
         .iter()
         .enumerate()
         .map(|(i, entry)| {
             let at = format!("{}/{i}", map.items);
+            // (value, JSON path, read as HTML)
             let get = |name: &str| -> Option<(String, String, bool)> {
                 let spec = map.spec(name)?;
                 let value = entry.pointer(&spec.pointer)?.text()?;
-                Some((value, format!("{at}{}", spec.pointer), spec.html))
+                let value = if spec.html {
+                    value
+                } else {
+                    html::decode_references(&value)
+                };
+                (!value.trim().is_empty())
+                    .then(|| (value, format!("{at}{}", spec.pointer), spec.html))
             };
             let line = |name: &str| {
                 get(name).map(|(v, _, is_html)| if is_html { html::to_text(&v) } else { v })
@@ -131,22 +143,25 @@ pub fn parse(doc: &Tree, map: &FieldMap, ctx: &Context) -> Result<Parsed, FeedEr
                 width: None,
                 height: None,
             });
+            let url = get("url").map(|(u, path, _)| (u, path));
             (
                 at.clone(),
                 Draft {
-                    id: line("id").unwrap_or_else(|| i.to_string()),
+                    id: line("id")
+                        .or_else(|| url.as_ref().map(|(u, _)| u.clone()))
+                        .unwrap_or_else(|| i.to_string()),
                     kicker: line("kicker"),
                     title: line("title").unwrap_or_default(),
                     lead: line("lead"),
                     body,
-                    url: get("url").map(|(u, path, _)| (u, path)),
+                    url,
                     source: line("source"),
-                    published: get("published").map(|(d, path, _)| (d, path, DateStyle::Rfc3339)),
+                    published: get("published").map(|(d, path, _)| (d, path, DateStyle::Lenient)),
                     image,
                 },
             )
         })
         .collect();
-    let items = finish(drafts, &rules, ctx, &mut warnings);
+    let items = finish(drafts, &rules, ctx, &mut warnings)?;
     Ok(Parsed::news(lang, items, Format::FieldMap, warnings))
 }

@@ -2,7 +2,8 @@
 
 use super::tree::{At, Tree};
 use super::{
-    date, finish, link, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, TextRules,
+    bounded, date, finish, link, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed,
+    TextRules, MAX_LINE,
 };
 use crate::model::{Bulletin, Election, Link, Turnout};
 use crate::text::links::LinkKind;
@@ -132,11 +133,12 @@ fn adapt(doc: &Tree, require_items: bool, ctx: &Context) -> Result<Parsed, FeedE
         None => Vec::new(),
     };
     let mut warnings = Vec::new();
+    // the native format's language defaults to Persian: it is always declared
     let lang = root
         .opt_string("lang")?
         .filter(|l| !l.trim().is_empty())
-        .unwrap_or_else(|| ctx.default_lang.to_owned());
-    let rules = TextRules::new(&lang, ctx);
+        .unwrap_or_else(|| ctx.default_lang.unwrap_or("fa").to_owned());
+    let rules = TextRules::new(Some(&lang), ctx);
     let generated = root
         .opt_string("generated")?
         .and_then(|g| date(&g, DateStyle::Rfc3339, "generated", &mut warnings));
@@ -145,7 +147,7 @@ fn adapt(doc: &Tree, require_items: bool, ctx: &Context) -> Result<Parsed, FeedE
         .enumerate()
         .map(|(i, d)| (format!("items[{i}]"), d))
         .collect();
-    let items = finish(drafts, &rules, ctx, &mut warnings);
+    let items = finish(drafts, &rules, ctx, &mut warnings)?;
 
     let mut elections = Vec::new();
     let mut election_problem = None;
@@ -163,7 +165,7 @@ fn adapt(doc: &Tree, require_items: bool, ctx: &Context) -> Result<Parsed, FeedE
     }
     Ok(Parsed {
         bulletin: Bulletin {
-            lang,
+            lang: Some(lang),
             generated,
             items,
             elections,
@@ -187,8 +189,9 @@ fn election(
     if opens >= closes {
         return Err(format!("{at}: opens must be before closes"));
     }
-    let title = rules.line(&w.title);
+    let title = rules.line(&bounded(w.title, MAX_LINE, at, "title", warnings));
     let cta = w.cta.and_then(|(label, url)| {
+        let label = bounded(label, MAX_LINE, at, "cta.label", warnings);
         let url = link(
             &url,
             LinkKind::WebOrTel,
@@ -205,7 +208,8 @@ fn election(
         if previous.is_finite() && (0.0..=100.0).contains(&previous) {
             Some(Turnout {
                 previous,
-                label: rules.optional(label),
+                label: rules
+                    .optional(label.map(|l| bounded(l, MAX_LINE, at, "turnout.label", warnings))),
             })
         } else {
             warnings.push(format!(

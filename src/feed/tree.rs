@@ -4,7 +4,7 @@
 //! The depth limit matters: the browser's stack is small, and a recursive read of a
 //! 100,000-level document would trap the WebAssembly module and every widget with it.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
@@ -12,6 +12,18 @@ use serde::{Deserialize, Deserializer};
 
 /// Deepest nesting read; deeper documents are a `bad-data` error, not a trap.
 pub const MAX_DEPTH: usize = 64;
+
+/// Entries read from any one list: more than the widget ever shows (at most 20 items, and a
+/// card's body paragraphs), so that a bulletin of 30,000 items or one item of 60,000
+/// paragraphs under the 1 MiB limit costs no more than one of 200; the rest is skipped with a
+/// console warning.
+pub const MAX_LIST: usize = 200;
+
+/// Members read from any one object (real feeds' objects have a few dozen).
+pub const MAX_MEMBERS: usize = 256;
+
+/// Values read from one document in all; past it, the rest is skipped with a warning.
+pub const MAX_VALUES: usize = 50_000;
 
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,6 +108,90 @@ impl Tree {
 
 thread_local! {
     static DEPTH: Cell<usize> = const { Cell::new(0) };
+    /// Values read so far from the document being converted.
+    static VALUES: Cell<usize> = const { Cell::new(0) };
+    /// Where the conversion is (for the warnings), as list indexes and member names.
+    static PATH: RefCell<Vec<Step>> = const { RefCell::new(Vec::new()) };
+    /// What the last conversion skipped, one line each, for the console.
+    static NOTES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// One step of a path into the document.
+enum Step {
+    Index(usize),
+    Key(String),
+}
+
+/// What the last conversion of a document skipped (lists, objects or values over the
+/// limits), one warning each; empties the record.
+pub fn take_notes() -> Vec<String> {
+    NOTES.with(|n| std::mem::take(&mut *n.borrow_mut()))
+}
+
+/// Starts the count for a new document.
+fn begin() {
+    VALUES.with(|v| v.set(0));
+    PATH.with(|p| p.borrow_mut().clear());
+    NOTES.with(|n| n.borrow_mut().clear());
+}
+
+/// Counts one value; false once the document's budget is spent (said once).
+fn count_value() -> bool {
+    let n = VALUES.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    });
+    if n == MAX_VALUES + 1 {
+        note(format!(
+            "the document has more than {MAX_VALUES} values; the rest is not read"
+        ));
+    }
+    n <= MAX_VALUES
+}
+
+/// Records a warning, prefixed with where the conversion is.
+fn note(message: String) {
+    let at = PATH.with(|p| {
+        let mut at = String::new();
+        for step in p.borrow().iter() {
+            match step {
+                Step::Index(i) => at.push_str(&format!("[{i}]")),
+                Step::Key(k) if at.is_empty() => at.push_str(k),
+                Step::Key(k) => {
+                    at.push('.');
+                    at.push_str(k);
+                }
+            }
+        }
+        at
+    });
+    let line = if at.is_empty() {
+        message
+    } else {
+        format!("{at}: {message}")
+    };
+    NOTES.with(|n| n.borrow_mut().push(line));
+}
+
+/// Runs `f` one step further into the document.
+fn within<T>(step: Step, f: impl FnOnce() -> T) -> T {
+    PATH.with(|p| p.borrow_mut().push(step));
+    let out = f();
+    PATH.with(|p| p.borrow_mut().pop());
+    out
+}
+
+fn skipped_entries(total: usize) {
+    note(format!(
+        "a list of {total} entries; only the first {MAX_LIST} are read"
+    ));
+}
+
+fn skipped_members(total: usize) {
+    note(format!(
+        "an object with {total} members; only the first {MAX_MEMBERS} are read"
+    ));
 }
 
 /// Counts one level of nesting for as long as it lives.
@@ -122,6 +218,15 @@ impl Drop for Level {
 
 impl<'de> Deserialize<'de> for Tree {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // the same limits as the browser's conversion (Tree::from_js), so that the host
+        // (tests, the command-line tool) reads exactly what the widget reads
+        if DEPTH.with(|d| d.get()) == 0 {
+            begin();
+        }
+        if !count_value() {
+            d.deserialize_ignored_any(de::IgnoredAny)?;
+            return Ok(Tree::Null);
+        }
         d.deserialize_any(TreeVisitor)
     }
 }
@@ -163,16 +268,36 @@ impl<'de> Visitor<'de> for TreeVisitor {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Tree, A::Error> {
         let _level = Level::enter()?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Tree>()? {
-            items.push(item);
+        while items.len() < MAX_LIST {
+            match within(Step::Index(items.len()), || seq.next_element::<Tree>())? {
+                Some(item) => items.push(item),
+                None => return Ok(Tree::Array(items)),
+            }
+        }
+        let mut total = items.len();
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {
+            total += 1;
+        }
+        if total > MAX_LIST {
+            skipped_entries(total);
         }
         Ok(Tree::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
         let _level = Level::enter()?;
         let mut members = Vec::new();
-        while let Some((k, v)) = map.next_entry::<String, Tree>()? {
-            members.push((k, v));
+        let mut total = 0;
+        while let Some(key) = map.next_key::<String>()? {
+            total += 1;
+            if members.len() < MAX_MEMBERS {
+                let value = within(Step::Key(key.clone()), || map.next_value::<Tree>())?;
+                members.push((key, value));
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+        if total > MAX_MEMBERS {
+            skipped_members(total);
         }
         Ok(Tree::Object(members))
     }
@@ -195,13 +320,16 @@ impl Tree {
     /// JavaScript values that refuses to go deeper than [`MAX_DEPTH`], so a 100,000-level
     /// document is an error after 64 frames instead of a stack overflow that would trap the
     /// module (and every widget with it).
+    /// Lists, objects and the document are read up to [`MAX_LIST`], [`MAX_MEMBERS`] and
+    /// [`MAX_VALUES`]; what is skipped is said by [`take_notes`].
     pub fn from_js(value: &wasm_bindgen::JsValue) -> Result<Tree, String> {
+        begin();
         Tree::from_js_at(value, 0)
     }
 
     fn from_js_at(value: &wasm_bindgen::JsValue, depth: usize) -> Result<Tree, String> {
         use wasm_bindgen::JsCast;
-        if value.is_null() || value.is_undefined() {
+        if !count_value() || value.is_null() || value.is_undefined() {
             return Ok(Tree::Null);
         }
         if let Some(b) = value.as_bool() {
@@ -223,16 +351,73 @@ impl Tree {
         }
         if js_sys::Array::is_array(value) {
             let array = js_sys::Array::from(value);
-            let items = array.iter().map(|v| Tree::from_js_at(&v, depth + 1));
+            let total = array.length() as usize;
+            if total > MAX_LIST {
+                skipped_entries(total);
+            }
+            let items = (0..total.min(MAX_LIST)).map(|i| {
+                within(Step::Index(i), || {
+                    Tree::from_js_at(&array.get(i as u32), depth + 1)
+                })
+            });
             return items.collect::<Result<_, _>>().map(Tree::Array);
         }
         let entries = js_sys::Object::entries(value.unchecked_ref());
-        let members = entries.iter().map(|pair| {
-            let pair = js_sys::Array::from(&pair);
+        let total = entries.length() as usize;
+        if total > MAX_MEMBERS {
+            skipped_members(total);
+        }
+        let members = (0..total.min(MAX_MEMBERS)).map(|i| {
+            let pair = js_sys::Array::from(&entries.get(i as u32));
             let key = pair.get(0).as_string().unwrap_or_default();
-            Tree::from_js_at(&pair.get(1), depth + 1).map(|v| (key, v))
+            within(Step::Key(key.clone()), || {
+                Tree::from_js_at(&pair.get(1), depth + 1)
+            })
+            .map(|v| (key, v))
         });
         members.collect::<Result<_, _>>().map(Tree::Object)
+    }
+}
+
+/// `tree` within the same limits as a conversion ([`MAX_LIST`], [`MAX_MEMBERS`],
+/// [`MAX_VALUES`]), what was dropped said by [`take_notes`]: for trees built another way (the
+/// command-line tool's reader of JSON text), so that they read as the browser's do.
+pub fn limited(tree: Tree) -> Tree {
+    begin();
+    limit(tree)
+}
+
+fn limit(tree: Tree) -> Tree {
+    if !count_value() {
+        return Tree::Null;
+    }
+    match tree {
+        Tree::Array(items) => {
+            if items.len() > MAX_LIST {
+                skipped_entries(items.len());
+            }
+            let items = items.into_iter().take(MAX_LIST).enumerate();
+            Tree::Array(
+                items
+                    .map(|(i, v)| within(Step::Index(i), || limit(v)))
+                    .collect(),
+            )
+        }
+        Tree::Object(members) => {
+            if members.len() > MAX_MEMBERS {
+                skipped_members(members.len());
+            }
+            let members = members.into_iter().take(MAX_MEMBERS);
+            Tree::Object(
+                members
+                    .map(|(k, v)| {
+                        let v = within(Step::Key(k.clone()), || limit(v));
+                        (k, v)
+                    })
+                    .collect(),
+            )
+        }
+        other => other,
     }
 }
 
@@ -355,6 +540,12 @@ impl<'a> At<'a> {
     /// The optional string member `key`.
     pub fn opt_string(&self, key: &str) -> Result<Option<String>, super::FeedError> {
         self.get(key).map(|v| v.string()).transpose()
+    }
+
+    /// The optional string member `key`, blank counting as absent (feeds often write `""`
+    /// for a field they do not fill).
+    pub fn opt_text(&self, key: &str) -> Result<Option<String>, super::FeedError> {
+        Ok(self.opt_string(key)?.filter(|s| !s.trim().is_empty()))
     }
 
     /// The optional numeric member `key`.

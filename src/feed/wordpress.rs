@@ -1,14 +1,17 @@
 //! WordPress REST API posts (`/wp-json/wp/v2/posts`, with or without `_embed`).
 
 use super::tree::{At, Tree};
-use super::{finish, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, TextRules};
+use super::{
+    declared, finish, Context, DateStyle, Draft, DraftImage, FeedError, Format, Parsed, TextRules,
+};
 use crate::text::html;
 
 /// Reads a list of WordPress posts. Their `*.rendered` fields are HTML; `date_gmt` is UTC.
+/// WordPress names no language: the page's `data-lang`, else each field's script, decides.
 pub fn parse(doc: &Tree, ctx: &Context) -> Result<Parsed, FeedError> {
     let mut warnings = Vec::new();
-    let lang = ctx.default_lang.to_owned();
-    let rules = TextRules::new(&lang, ctx);
+    let lang = declared(None, ctx);
+    let rules = TextRules::new(lang.as_deref(), ctx);
     let mut drafts = Vec::new();
     for (i, post) in At::root(doc).list()?.into_iter().enumerate() {
         let post = post.object()?;
@@ -28,18 +31,19 @@ pub fn parse(doc: &Tree, ctx: &Context) -> Result<Parsed, FeedError> {
             }
             None => (None, None),
         };
-        let published = match (post.opt_string("date_gmt")?, post.opt_string("date")?) {
+        let published = match (post.opt_text("date_gmt")?, post.opt_text("date")?) {
             (Some(gmt), _) => Some((gmt, format!("{at}.date_gmt"), DateStyle::UtcWithoutOffset)),
-            // `date` is the site's local time with no offset: only usable if it has one
-            (None, Some(local)) => Some((local, format!("{at}.date"), DateStyle::Rfc3339)),
+            // `date` is the site's local time, usually with no offset: then only its day is known
+            (None, Some(local)) => Some((local, format!("{at}.date"), DateStyle::Lenient)),
             (None, None) => None,
         };
+        let url = post.opt_text("link")?;
+        let id = match post.get("id") {
+            Some(id) => Some(id.id()?).filter(|id| !id.trim().is_empty()),
+            None => None,
+        };
         let draft = Draft {
-            id: post
-                .get("id")
-                .map(|id| id.id())
-                .transpose()?
-                .unwrap_or_else(|| i.to_string()),
+            id: id.or_else(|| url.clone()).unwrap_or_else(|| i.to_string()),
             kicker: None,
             title: rendered("title")?
                 .map(|t| html::to_text(&t))
@@ -50,14 +54,14 @@ pub fn parse(doc: &Tree, ctx: &Context) -> Result<Parsed, FeedError> {
             body: rendered("content")?
                 .map(|c| html::to_paragraphs(&c))
                 .unwrap_or_default(),
-            url: post.opt_string("link")?.map(|l| (l, format!("{at}.link"))),
+            url: url.map(|l| (l, format!("{at}.link"))),
             source: author,
             published,
             image,
         };
         drafts.push((at, draft));
     }
-    let items = finish(drafts, &rules, ctx, &mut warnings);
+    let items = finish(drafts, &rules, ctx, &mut warnings)?;
     Ok(Parsed::news(lang, items, Format::WordPress, warnings))
 }
 
@@ -71,22 +75,23 @@ fn featured_image(embedded: &At, at: &str) -> Result<Option<DraftImage>, FeedErr
         return Ok(None);
     };
     let m = first.object()?;
-    let Some(src) = m.opt_string("source_url")? else {
+    let Some(src) = m.opt_text("source_url")? else {
         return Ok(None);
     };
-    let (width, height) = match m.get("media_details") {
-        Some(d) => {
-            let d = d.object()?;
-            (d.opt_number("width")?, d.opt_number("height")?)
-        }
-        None => (None, None),
+    // `media_details` is `[]` (PHP's empty array) for media without metadata
+    let size = |key: &str| {
+        m.value
+            .get("media_details")
+            .and_then(|d| d.get(key))
+            .and_then(Tree::as_f64)
     };
+    let (width, height) = (size("width"), size("height"));
     Ok(Some(DraftImage {
         src: (
             src,
             format!("{at}._embedded.wp:featuredmedia[0].source_url"),
         ),
-        alt: m.opt_string("alt_text")?,
+        alt: m.opt_text("alt_text")?,
         width,
         height,
     }))
@@ -97,7 +102,7 @@ fn first_name(authors: Option<At>) -> Result<Option<String>, FeedError> {
         return Ok(None);
     };
     match authors.list()?.into_iter().next() {
-        Some(a) => a.object()?.opt_string("name"),
+        Some(a) => a.object()?.opt_text("name"),
         None => Ok(None),
     }
 }

@@ -88,7 +88,11 @@ pub fn use_bulletin(config: Rc<Config>) -> BulletinHandle {
         use_effect_with((config, *attempt), move |(config, _)| {
             let controller = web_sys::AbortController::new().ok();
             match (&config.src, &controller) {
-                (Err(problem), _) => state.set(LoadState::Error(problem.clone())),
+                (Err(problem), _) => {
+                    // a page-side mistake, said in the webmaster's console
+                    console::error(&problem.describe(""));
+                    state.set(LoadState::Error(problem.clone()));
+                }
                 (Ok(_), None) => state.set(LoadState::Error(Problem::Network)),
                 (Ok(_), Some(controller)) => {
                     let shown = state.shown();
@@ -275,6 +279,7 @@ impl Task {
         });
         match parsed {
             Ok(p) => {
+                warn_all(url, &feed::tree::take_notes());
                 warn_all(url, &p.warnings);
                 bulletin.elections = p.bulletin.elections;
                 bulletin.election_problem = p.bulletin.election_problem;
@@ -338,7 +343,7 @@ fn context<'a>(
     Context {
         resolve,
         normalize: config.normalize,
-        default_lang: config.lang.as_deref().unwrap_or("fa"),
+        default_lang: config.lang.as_deref(),
     }
 }
 

@@ -77,6 +77,7 @@ fn scheme(s: &str) -> Option<String> {
 
 /// Checks `raw` with [`check`], resolves it against `base` with the browser's URL parser,
 /// and checks the resolved scheme again.
+#[cfg(target_arch = "wasm32")]
 pub fn resolve(raw: &str, base: &str, kind: LinkKind) -> Option<String> {
     let candidate = match check(raw, kind) {
         Verdict::Absolute(s) | Verdict::Relative(s) => s,
@@ -84,4 +85,17 @@ pub fn resolve(raw: &str, base: &str, kind: LinkKind) -> Option<String> {
     };
     let url = web_sys::Url::new_with_base(&candidate, base).ok()?;
     allowed_protocol(&url.protocol(), kind).then(|| url.href())
+}
+
+/// The same on the host (the command-line `bulletin`), where there is no browser: the `url`
+/// crate implements the same WHATWG URL standard as the browser's parser.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn resolve(raw: &str, base: &str, kind: LinkKind) -> Option<String> {
+    let candidate = match check(raw, kind) {
+        Verdict::Absolute(s) | Verdict::Relative(s) => s,
+        Verdict::Refused => return None,
+    };
+    let url = url::Url::parse(base).ok()?.join(&candidate).ok()?;
+    let protocol = format!("{}:", url.scheme());
+    allowed_protocol(&protocol, kind).then(|| url.into())
 }

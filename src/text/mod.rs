@@ -1,9 +1,11 @@
 //! Text from outside: normalisation for display and the link policy (pure).
 
+pub mod bounds;
 pub mod html;
 pub mod links;
 pub mod normalize;
 pub mod quoted;
+pub mod script;
 
 /// `s` on one line: runs of whitespace (line breaks included) become one space, and none is
 /// left at either end.

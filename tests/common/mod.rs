@@ -30,7 +30,7 @@ pub fn ctx() -> Context<'static> {
     Context {
         resolve: &resolve,
         normalize: true,
-        default_lang: "fa",
+        default_lang: None,
     }
 }
 

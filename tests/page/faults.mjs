@@ -13,6 +13,26 @@ export const HOSTILE = [
   ...JSON.parse(readFileSync(new URL('./hostile/strings.json', import.meta.url), 'utf8')),
 ];
 
+/**
+ * Bulletins under the 1 MiB limit built to be slow (issue 13, finding 2): an HTML field of
+ * unclosed `<!`, floods of combining marks, many items, one item with many paragraphs.
+ */
+export function heavyBulletin(kind) {
+  const item = (fields) => ({ id: '1', title: 'خبر', ...fields });
+  const native = (items) => JSON.stringify({ version: 1, lang: 'fa', items });
+  switch (kind) {
+    case 'bang': return JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'f',
+      items: [{ id: '1', title: 'خبر', content_html: '<!'.repeat(500_000) }] });
+    case 'pi': return JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'f',
+      items: [{ id: '1', title: 'خبر', content_html: '<?'.repeat(500_000) }] });
+    case 'marks': return native([item({ title: `a${'\u0301'.repeat(50_000)}` })]);
+    case 'marks2': return native([item({ title: `a${'\u0301'.repeat(200_000)}`, lead: `b${'\u0301'.repeat(200_000)}` })]);
+    case 'items': return native(Array.from({ length: 30_000 }, (_, i) => ({ id: String(i), title: `n${i}` })));
+    case 'paragraphs': return native([item({ body: Array.from({ length: 60_000 }, (_, i) => `بند ${i}`) })]);
+    default: return native([]);
+  }
+}
+
 /** A native bulletin with `s` in every field, links included. */
 function hostileBulletin(s) {
   return JSON.stringify({
@@ -79,6 +99,7 @@ export async function startFaults() {
         else delete doc.generated;
         return json(JSON.stringify(doc));
       }
+      case '/heavy': return json(heavyBulletin(url.searchParams.get('kind')));
       case '/feed': return json(fixture(`feeds/${url.searchParams.get('name')}`));
       default: res.writeHead(404, cors); return res.end();
     }

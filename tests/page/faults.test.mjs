@@ -60,12 +60,13 @@ const FAULTS = [
   // [route, expected state, expected code, retry button]
   ['slow', 'error', 'timeout', true],
   ['hang', 'error', 'timeout', true],
-  ['404', 'error', 'not-found', true],
+  // no retry button where retrying cannot help (the fix is at the source)
+  ['404', 'error', 'not-found', false],
   ['500', 'error', 'server', true],
-  ['truncated', 'error', 'bad-data', true],
-  ['html', 'error', 'bad-data', true],
-  ['empty', 'error', 'bad-data', true],
-  ['huge', 'error', 'too-large', true],
+  ['truncated', 'error', 'bad-data', false],
+  ['html', 'error', 'bad-data', false],
+  ['empty', 'error', 'bad-data', false],
+  ['huge', 'error', 'too-large', false],
   ['drop', 'error', 'network', true],
   ['no-cors', 'error', 'network', true],
 ];

@@ -64,7 +64,9 @@ test('the module keeps the loader\'s skeleton while loading, then shows the card
   assert.equal(ready.rootHidden, false);
   assert.equal(ready.cards, 1);
   assert.equal(ready.sheets, 1, 'only the widget\'s stylesheet is left');
-  assert.ok(Math.abs(ready.height - loading.height) <= 2, `the card takes the skeleton's place (${loading.height} -> ${ready.height} px)`);
+  // about the card's height on a first visit (the Persian sample's for this width); exactly
+  // the card's on the next one (layout.test.mjs)
+  assert.ok(Math.abs(ready.height - loading.height) <= 0.1 * ready.height, `the card takes the skeleton's place (${loading.height} -> ${ready.height} px)`);
   assert.deepEqual(seen.errors, []);
   await p.close();
 });

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use crate::newsroom::check::{check, election_only, Checked, Severity, Target};
+use crate::newsroom::check::{check_on, election_only, Checked, Severity, Target};
 use crate::newsroom::diff;
 use crate::newsroom::draft::{Action, Draft, ItemDraft};
 use crate::newsroom::json::pretty;
@@ -233,7 +233,9 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |m: Msg| state.dispatch(m))
     };
-    let checked = use_memo(state.draft.clone(), check);
+    let checked = use_memo(state.draft.clone(), |d| {
+        check_on(d, browser::origin().as_deref())
+    });
     let clock = use_state(|| ClockCheck::Pending);
     {
         let clock = clock.clone();

@@ -2,7 +2,7 @@
 //! server's `Date`. Everything here fails softly: a refused permission is a message, never
 //! a panic (a panic would stop the page with the officer's work in it).
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 use election_widget::feed::tree::Tree;
 use wasm_bindgen_futures::JsFuture;
@@ -16,6 +16,11 @@ pub fn now() -> Instant {
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
+}
+
+/// The page's own origin (`https://news.example`).
+pub fn origin() -> Option<String> {
+    window().and_then(|w| w.location().origin().ok())
 }
 
 /// Moves keyboard focus to the element with `id`, if there is one.
@@ -65,7 +70,9 @@ pub async fn server_date_millis() -> Option<f64> {
     let href = w.location().href().ok()?;
     let init = web_sys::RequestInit::new();
     init.set_method("HEAD");
-    init.set_cache(web_sys::RequestCache::NoStore);
+    // no cache may answer for the server (set by name: the binding's web-sys feature would
+    // change the widget's module too, which shares the crate's features)
+    let _ = js_sys::Reflect::set(&init, &"cache".into(), &"no-store".into());
     let response = JsFuture::from(w.fetch_with_str_and_init(&href, &init))
         .await
         .ok()?;
@@ -113,9 +120,33 @@ pub fn tree_of(text: &str) -> Result<Tree, String> {
     Tree::from_js(&value)
 }
 
-/// The text of a file the officer chose or dropped.
-pub async fn file_text(file: &web_sys::File) -> Option<String> {
-    JsFuture::from(file.text()).await.ok()?.as_string()
+/// A property of a JavaScript object (`undefined` when absent). The page reads DOM
+/// properties whose web-sys bindings sit behind crate features: enabling those features
+/// changed the widget's module by a few bytes, so the page reads them by name instead.
+pub fn prop(target: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The first file of a `FileList` (from a file input or a drop), if any.
+pub fn first_file(files: &JsValue) -> Option<JsValue> {
+    if !files.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get_u32(files, 0)
+        .ok()
+        .filter(JsValue::is_object)
+}
+
+/// A file's name.
+pub fn file_name(file: &JsValue) -> String {
+    prop(file, "name").as_string().unwrap_or_default()
+}
+
+/// The text of a file the officer chose or dropped (`Blob.text()`).
+pub async fn file_text(file: &JsValue) -> Option<String> {
+    let text: js_sys::Function = prop(file, "text").dyn_into().ok()?;
+    let promise: js_sys::Promise = text.call0(file).ok()?.dyn_into().ok()?;
+    JsFuture::from(promise).await.ok()?.as_string()
 }
 
 /// Fetches a document the page may read (its own origin, or another that allows it with CORS).

@@ -12,7 +12,6 @@ use crate::newsroom::paste::{Part, PartName};
 use crate::newsroom::when::time_of_day;
 use election_widget::text::links::{check as check_link, LinkKind, Verdict};
 use election_widget::text::normalize::ZWNJ;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::Msg;
@@ -93,22 +92,25 @@ pub fn ItemEditor(props: &ItemProps) -> Html {
 
     // the picture, loaded here to read its size (and to show the officer it is the right one)
     let src = item.image.src.trim().to_owned();
-    let loadable = matches!(check_link(&src, LinkKind::Web), Verdict::Absolute(_));
+    // only what the page's policy lets it load (https, or the page's own origin)
+    let loadable = matches!(check_link(&src, LinkKind::Web), Verdict::Absolute(_))
+        && !crate::newsroom::check::insecure_image(&src, crate::browser::origin().as_deref());
     let image = if loadable {
         let onload = {
             let (dispatch, src) = (dispatch.clone(), src.clone());
             let image_failed = image_failed.clone();
             Callback::from(move |e: Event| {
-                let img = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlImageElement>().ok());
-                if let Some(img) = img {
+                let size = e.target().and_then(|img| {
+                    let px = |k| crate::browser::prop(&img, k).as_f64().filter(|n| *n >= 1.0);
+                    Some((px("naturalWidth")? as u32, px("naturalHeight")? as u32))
+                });
+                if let Some((width, height)) = size {
                     image_failed.set(None);
                     dispatch.emit(Msg::Act(Action::ImageSize {
                         item: i,
                         src: src.clone(),
-                        width: img.natural_width(),
-                        height: img.natural_height(),
+                        width,
+                        height,
                     }));
                 }
             })

@@ -3,7 +3,6 @@
 
 use crate::newsroom::check::{Problem, Severity, Target};
 use crate::newsroom::draft::{ElectionField, ItemField};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The DOM id of the control for `target`.
@@ -94,19 +93,9 @@ pub struct Field<'a> {
 
 /// The value of the input, text area or select that fired `e`.
 pub fn value_of(e: &Event) -> String {
-    let Some(t) = e.target() else {
-        return String::new();
-    };
-    if let Some(i) = t.dyn_ref::<web_sys::HtmlInputElement>() {
-        return i.value();
-    }
-    if let Some(a) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        return a.value();
-    }
-    if let Some(s) = t.dyn_ref::<web_sys::HtmlSelectElement>() {
-        return s.value();
-    }
-    String::new()
+    e.target()
+        .and_then(|t| crate::browser::prop(&t, "value").as_string())
+        .unwrap_or_default()
 }
 
 /// The problems under a field, and the ids that describe it.

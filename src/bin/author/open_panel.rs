@@ -86,10 +86,10 @@ pub fn OpenPanel(props: &OpenProps) -> Html {
     let dragging = use_state(|| false);
     let from_file = {
         let (report, dispatch, has_work) = (report.clone(), props.dispatch.clone(), props.has_work);
-        Callback::from(move |file: web_sys::File| {
+        Callback::from(move |file: wasm_bindgen::JsValue| {
             let (report, dispatch) = (report.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let name = file.name();
+                let name = browser::file_name(&file);
                 let r = match browser::file_text(&file).await {
                     Some(text) => process(&text, &name, None, has_work, &dispatch),
                     None => Report {
@@ -109,7 +109,7 @@ pub fn OpenPanel(props: &OpenProps) -> Html {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
             if let Some(input) = input {
-                if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                if let Some(file) = browser::first_file(&browser::prop(&input, "files")) {
                     from_file.emit(file);
                 }
                 // choosing the same file again opens it again
@@ -133,11 +133,8 @@ pub fn OpenPanel(props: &OpenProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
+            let files = browser::prop(&browser::prop(&e, "dataTransfer"), "files");
+            if let Some(file) = browser::first_file(&files) {
                 from_file.emit(file);
             }
         })

@@ -17,6 +17,23 @@ use election_widget::time::Instant;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 use yew::prelude::*;
 
+/// The widget's stylesheet, minified by build.rs exactly as `embed.rs` includes it.
+const WIDGET_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
+
+/// Adopts the widget's stylesheet into `shadow` as a constructed stylesheet, as `embed.rs` does
+/// for every widget (`style-src 'self'` allows it where it would block a `<style>` element).
+/// Done here rather than through the library, so the widget's module does not change at all.
+fn adopt_widget_styles(shadow: &web_sys::ShadowRoot) {
+    let Ok(sheet) = web_sys::CssStyleSheet::new() else {
+        return;
+    };
+    if sheet.replace_sync(WIDGET_CSS).is_err() {
+        return;
+    }
+    let list = js_sys::Array::of1(&sheet);
+    let _ = js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &list);
+}
+
 /// When the preview looks at the bulletin.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Moment {
@@ -105,7 +122,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
                         .ok(),
                 };
                 if let Some(shadow) = shadow {
-                    election_widget::embed::adopt_widget_styles(&shadow);
+                    adopt_widget_styles(&shadow);
                     let div = h
                         .owner_document()
                         .and_then(|d| d.create_element("div").ok());
@@ -218,11 +235,14 @@ pub fn Preview(props: &PreviewProps) -> Html {
 /// The widget's content for a bulletin at `now`: card, headlines for every other item (as
 /// with `data-items` covering them all), call to action.
 fn widget(b: &Bulletin, now: Instant) -> Html {
-    let locale = Rc::new(Locale::for_tag(&b.lang));
+    // as the widget's own `content`: its labels in the bulletin's language (no data-lang
+    // here), and each field marked with the language the bulletin declares
+    let locale = Rc::new(Locale::for_tag(b.lang.as_deref().unwrap_or("fa")));
+    let lang = b.lang.clone().map(AttrValue::from);
     let level = 3;
     let card = match b.items.first() {
         Some(item) => html! {
-            <NewsCard item={Rc::new(item.clone())} locale={locale.clone()} now={now} heading_level={level} />
+            <NewsCard item={Rc::new(item.clone())} locale={locale.clone()} lang={lang.clone()} now={now} heading_level={level} />
         },
         None => empty_view(&LocaleProps {
             locale: locale.clone(),
@@ -232,6 +252,7 @@ fn widget(b: &Bulletin, now: Instant) -> Html {
         headlines(&HeadlinesProps {
             items: b.items[1..].to_vec().into(),
             locale: locale.clone(),
+            lang,
         })
     });
     let call = match cta::pick(&b.elections, now) {

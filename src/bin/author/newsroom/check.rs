@@ -96,7 +96,7 @@ pub fn context() -> Context<'static> {
     Context {
         resolve: &resolve,
         normalize: true,
-        default_lang: "fa",
+        default_lang: None,
     }
 }
 
@@ -114,7 +114,7 @@ fn string(s: &str) -> Tree {
 }
 
 /// The bulletin's tree from the draft, with the problems of fields that could not be written.
-pub fn build(draft: &Draft) -> (Tree, Vec<usize>, Vec<Problem>) {
+pub fn build(draft: &Draft, origin: Option<&str>) -> (Tree, Vec<usize>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut items = Vec::new();
     let mut sources = Vec::new();
@@ -127,7 +127,7 @@ pub fn build(draft: &Draft) -> (Tree, Vec<usize>, Vec<Problem>) {
             ));
             continue;
         }
-        items.push(item(i, it, &mut problems));
+        items.push(item(i, it, origin, &mut problems));
         sources.push(i);
     }
     let mut elections = Vec::new();
@@ -152,7 +152,7 @@ pub fn build(draft: &Draft) -> (Tree, Vec<usize>, Vec<Problem>) {
     (object(members), sources, problems)
 }
 
-fn item(i: usize, it: &ItemDraft, problems: &mut Vec<Problem>) -> Tree {
+fn item(i: usize, it: &ItemDraft, origin: Option<&str>, problems: &mut Vec<Problem>) -> Tree {
     let at = |f| Target::Item(i, f);
     let mut m = vec![("id", Tree::String(it.id.clone()))];
     let optional = |m: &mut Vec<(&'static str, Tree)>, key, value: &str| {
@@ -192,7 +192,13 @@ fn item(i: usize, it: &ItemDraft, problems: &mut Vec<Problem>) -> Tree {
     }
     let src = it.image.src.trim();
     if !src.is_empty() {
-        if it.image.alt.trim().is_empty() {
+        if insecure_image(src, origin) {
+            problems.push(Problem::new(
+                at(ItemField::ImageSrc),
+                Severity::Error,
+                "وبگاه‌های امن (https) تصویر با نشانی http را نشان نمی‌دهند: نشانی تصویر را با https:// بنویسید. تا آن زمان تصویر در فایل نمی‌آید.",
+            ));
+        } else if it.image.alt.trim().is_empty() {
             problems.push(Problem::new(
                 at(ItemField::ImageAlt),
                 Severity::Error,
@@ -338,8 +344,15 @@ fn note_left_out(i: usize, problems: &mut Vec<Problem>) {
 }
 
 /// Builds the draft's bulletin and reads it as the widget would.
+#[cfg(test)]
 pub fn check(draft: &Draft) -> Checked {
-    let (mut tree, item_sources, mut problems) = build(draft);
+    check_on(draft, None)
+}
+
+/// [`check`] on a page at `origin` (`https://news.example`): an image on the page's own
+/// origin may be plain http (a development server), any other must be https.
+pub fn check_on(draft: &Draft, origin: Option<&str>) -> Checked {
+    let (mut tree, item_sources, mut problems) = build(draft, origin);
     let ctx = context();
     let several = matches!(tree.get("election"), Some(Tree::Array(_)));
     let election_index = |written: usize| {
@@ -609,4 +622,17 @@ pub fn election_only(file: &Tree) -> Option<Tree> {
         ("version", Tree::Number(native::VERSION as f64)),
         ("election", election),
     ]))
+}
+
+/// Whether an image address is plain http on another origin than the page's: secure sites
+/// (and this page's own policy, `img-src 'self' https:`) refuse to load it.
+pub fn insecure_image(src: &str, origin: Option<&str>) -> bool {
+    let lower = src.trim().to_ascii_lowercase();
+    let own = origin.is_some_and(|o| {
+        let o = o.to_ascii_lowercase();
+        lower
+            .strip_prefix(&o)
+            .is_some_and(|rest| rest.starts_with('/'))
+    });
+    lower.starts_with("http:") && !own
 }

@@ -75,7 +75,7 @@ pub fn open(
     let ctx = Context {
         resolve: &recording,
         normalize: true,
-        default_lang: "fa",
+        default_lang: None,
     };
     let parsed = feed::read(&Parsed(doc), Some(format), None, &ctx)
         .map_err(|e| format!("این {} خوانده نشد: {e}", format_name(format)))?;
