@@ -6,7 +6,8 @@
 //   module's imports and exports short names on both sides (.ci/wasm-names.mjs, about 2.5 KiB),
 //   puts the wasm-bindgen glue inside embed.js as a factory with the module's integrity
 //   (.ci/glue-factory.mjs: restarts after a trap, SRI end to end), minifies embed.js, then adds
-//   content hashes and Subresource Integrity.
+//   content hashes and Subresource Integrity; the same for the newsroom page's files
+//   (author.html: its module, glue, loader and stylesheet).
 // - Makes trunk's remaining absolute asset URLs relative, so dist/ can be served from any path.
 // - In release builds, writes precompressed .br and .gz beside every text and wasm file.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, statSync, unlinkSync } from 'node:fs';
@@ -129,6 +130,40 @@ if (process.env.TRUNK_PROFILE === 'release') {
     writeFileSync(join(stage, name), html);
   }
   console.log(`postbuild: ${Object.values(hashed).join(', ')}; glue inside embed.js; ${pinned} ${sri}`);
+
+  // The newsroom page (author.html): its module, glue, loader and stylesheet get the same
+  // treatment (minified JavaScript, content hashes, Subresource Integrity on the page's
+  // script and stylesheet). It stays out of integrity.json, which lists the embed's files.
+  const hashName = (name, data) => name.replace(/(\.[a-z]+)$/, `.${digest(data).toString('hex').slice(0, 10)}$1`);
+  const sha384 = (data) => `sha384-${digest(data, 'sha384').toString('base64')}`;
+  const put = (name, data) => {
+    const final = hashName(name, data);
+    writeFileSync(join(stage, final), data);
+    if (final !== name) unlinkSync(join(stage, name));
+    return final;
+  };
+  const authorWasm = put('author_bg.wasm', readFileSync(join(stage, 'author_bg.wasm')));
+  const authorGlue = put('author.js', await minified('author.js', readFileSync(join(stage, 'author.js'), 'utf8')
+    .replaceAll('author_bg.wasm', authorWasm)));
+  const start = await minified('author-start.js', readFileSync(join(stage, 'author-start.js'), 'utf8')
+    .replaceAll('./author.js', `./${authorGlue}`)
+    .replaceAll('./author_bg.wasm', `./${authorWasm}`));
+  if (!start.includes(authorGlue) || !start.includes(authorWasm)) {
+    throw new Error('postbuild: author-start.js does not name the hashed module and glue');
+  }
+  const authorStart = put('author-start.js', start);
+  const css = readFileSync(join(stage, 'author.css'), 'utf8')
+    .replaceAll("'fonts/Vazirmatn-NL-Regular.woff2'", `'fonts/${hashed['Vazirmatn-NL-Regular.woff2']}'`)
+    .replaceAll("'fonts/Vazirmatn-NL-Bold.woff2'", `'fonts/${hashed['Vazirmatn-NL-Bold.woff2']}'`);
+  const authorCss = put('author.css', css);
+  const page = readFileSync(join(stage, 'author.html'), 'utf8')
+    .replace('src="author-start.js"', `src="${authorStart}" integrity="${sha384(readFileSync(join(stage, authorStart)))}"`)
+    .replace('href="author.css"', `href="${authorCss}" integrity="${sha384(readFileSync(join(stage, authorCss)))}"`);
+  if (!page.includes(authorStart) || !page.includes(authorCss)) {
+    throw new Error('postbuild: author.html does not name its hashed script and stylesheet');
+  }
+  writeFileSync(join(stage, 'author.html'), page);
+  console.log(`postbuild: newsroom ${authorWasm}, ${authorGlue}, ${authorStart}, ${authorCss}`);
 
   for (const name of readdirSync(stage)) {
     if (!/\.(js|mjs|wasm|css|html|json|svg|txt)$/.test(name)) continue;
