@@ -324,6 +324,7 @@ if (!window[KEY]) {
     link.rel = 'preload';
     link.as = 'fetch';
     link.crossOrigin = 'anonymous';
+    link.fetchPriority = 'low'; // after the page's own first requests
     link.href = url.href;
     head.append(link);
   };

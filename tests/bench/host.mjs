@@ -58,8 +58,16 @@ const pinnedName = Object.keys(integrity).find((n) => /^embed-.+\.js$/.test(n));
 
 const paragraph = 'به گزارش روابط عمومی فرمانداری شهرستان، جلسهٔ شورای اداری با حضور مدیران دستگاه‌های اجرایی برگزار شد و گزارش عملکرد ادارات در حوزهٔ خدمات‌رسانی به شهروندان ارائه شد. فرماندار بر ضرورت پاسخ‌گویی به‌موقع و شفاف به مردم تأکید کرد.';
 
-/** The office page for a variant; `files` and `bulletins` are the other two origins. */
-function office(variant, files, bulletins) {
+const embedCss = readFileSync(`${DIST}embed.css`, 'utf8');
+
+/**
+ * The office page for a variant; `files` and `bulletins` are the other two origins. A variant
+ * named `…-copied` has embed.css's rules copied into the page's own stylesheet instead of
+ * linking embed.css from the widget's origin (the README offers both).
+ */
+function office(name, files, bulletins) {
+  const copied = name.endsWith('-copied');
+  const variant = name.replace(/-copied$/, '');
   const src = `${bulletins}bulletin.fa.json`;
   const fallback = `<a href="${src}">اخبار انتخابات</a>`;
   const element = `<div id="news-widget" data-election-widget data-src="${src}">${fallback}</div>`;
@@ -73,7 +81,7 @@ function office(variant, files, bulletins) {
   }[variant];
   const below = variant === 'below'
     ? `${element}<script type="module" src="${files}embed.js" data-sources="${bulletins}"></script>` : '';
-  const reserve = variant === 'none' ? '' : `<link rel="stylesheet" href="${files}embed.css">`;
+  const reserve = variant === 'none' ? '' : copied ? `<style>${embedCss}</style>` : `<link rel="stylesheet" href="${files}embed.css">`;
   const text = Array.from({ length: 24 }, () => `<p>${paragraph}</p>`).join('');
   return `<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>فرمانداری شهرستان قدس</title>
@@ -134,7 +142,8 @@ export async function hostBench({ runs = Number(process.env.HOST_RUNS ?? 7), log
       document.addEventListener('election-widget:ready', () => requestAnimationFrame(() => { window.__host.ready ??= performance.now(); }));
     });
     await p.goto(`${site.url}office.html?variant=${variant}`, { waitUntil: 'load' });
-    if (variant === 'above' || variant === 'pinned') {
+    const shows = /^(above|pinned)/.test(variant);
+    if (shows) {
       await p.waitForFunction(() => window.__host.ready !== null, null, { timeout: 60_000, polling: 50 });
     }
     if (variant === 'reference') {
@@ -148,7 +157,7 @@ export async function hostBench({ runs = Number(process.env.HOST_RUNS ?? 7), log
       return { lcp: h.lcp, lcpElement: h.lcpElement, tbt, longest: Math.max(0, ...h.long.map(([, d]) => d)), ready: h.ready };
     });
     // which font the widget's text was drawn with
-    if (variant === 'above' || variant === 'pinned') {
+    if (shows) {
       const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
       const find = (n) => (n.nodeName === 'H2' && /card__title/.test((n.attributes ?? []).join(' ')) ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map(find).find(Boolean));
       const title = find(root);
@@ -162,8 +171,14 @@ export async function hostBench({ runs = Number(process.env.HOST_RUNS ?? 7), log
     return { ...r, bytes, requests, widgetFiles: widgetUrls };
   }
 
-  const variants = ['none', 'above', 'pinned', 'below', 'reference'];
+  const variants = ['none', 'above', 'above-copied', 'pinned', 'below', 'below-copied', 'reference'];
   const results = Object.fromEntries(variants.map((v) => [v, { cold: [], warm: [] }]));
+  if (runs === 0) {
+    await browser.close();
+    await lighthouseTable(site.url, variants, Number(process.env.HOST_LIGHTHOUSE_RUNS ?? 5), log);
+    await Promise.all([site.close(), files.close(), bulletins.close()]);
+    return;
+  }
   for (let i = 0; i < runs; i += 1) {
     for (const v of variants) {
       const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
