@@ -91,15 +91,35 @@ if (!window[KEY]) {
 
   // ---- starting the module ----------------------------------------------------------------
   // The host page comes first: the module (about 120 KiB) is requested only once the page has
-  // loaded (its hero image, its own scripts), or after LOAD_WAIT ms at most, and at low
-  // priority, so that it never takes bandwidth from what the page paints first; and only when
-  // a widget is about to mount (a widget far below the fold downloads nothing until the
-  // reader scrolls near it).
-  const LOAD_WAIT = 3000;
+  // painted what it shows first, and at low priority, so that it never takes bandwidth from
+  // the page's hero image; and only when a widget is about to mount (a widget far below the
+  // fold downloads nothing until the reader scrolls near it). "Painted first" is the page's
+  // `load` event, or sooner, once the document is parsed and every image in the viewport has
+  // arrived (`load` also waits for the widget's own bulletin preload and for images far down
+  // the page), or PAGE_WAIT ms at most.
+  const PAGE_WAIT = 3000;
   const pageLoaded = new Promise((resolve) => {
     if (document.readyState === 'complete') { resolve(); return; }
-    listen(window, 'load', () => resolve(), { once: true });
-    setTimeout(resolve, LOAD_WAIT);
+    const check = () => {
+      if (document.readyState === 'loading') return;
+      const shown = [...all('img')].filter((img) => {
+        if (img.complete) return false;
+        const r = img.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight && r.width > 0;
+      });
+      if (shown.length === 0) done();
+    };
+    const done = () => {
+      resolve();
+      for (const type of ['load', 'error']) EventTarget.prototype.removeEventListener.call(document, type, onImage, true);
+    };
+    const onImage = (e) => { if (e.target instanceof HTMLImageElement) check(); };
+    listen(document, 'load', onImage, true); // images' load events, captured
+    listen(document, 'error', onImage, true);
+    listen(document, 'DOMContentLoaded', check, { once: true });
+    listen(window, 'load', done, { once: true });
+    setTimeout(done, PAGE_WAIT);
+    check();
   });
   const compile = (pinned) => {
     compiled ??= (async () => {
@@ -128,8 +148,10 @@ if (!window[KEY]) {
     const exports = await glue.default({ module_or_path: module });
     return { api: glue, memory: exports.memory ?? null, fence: glue.fence ?? (() => {}) };
   };
-  // Each widget mounts in a task of its own, after the one that instantiated the module: the
-  // main thread is never held for the whole page's widgets at once.
+  // Widgets mount after the task that instantiated the module, as many per task as fit in
+  // SLICE ms: the main thread is never held for a whole page of widgets at once, and a page of
+  // small widgets is not laid out once per widget either.
+  const SLICE = 30;
   const nextTask = () => new Promise((resolve) => {
     if (globalThis.scheduler?.postTask) globalThis.scheduler.postTask(resolve, { priority: 'user-visible' });
     else setTimeout(resolve, 0);
@@ -142,8 +164,13 @@ if (!window[KEY]) {
       starting = null;
       if (n !== generation) { inst.fence(); return; }
       instance = inst;
+      // widgets mount in slices of about SLICE ms, each slice a task of its own
+      let slice = -Infinity;
       for (;;) {
-        await nextTask();
+        if (performance.now() - slice > SLICE) {
+          await nextTask();
+          slice = performance.now();
+        }
         const [host] = waiting;
         if (instance !== inst || !host) break;
         waiting.delete(host);
@@ -293,7 +320,7 @@ if (!window[KEY]) {
   // deciding this costs the page no extra layout while the loader first runs.
   const approach = (host) => {
     if (!instance) {
-      preload(host);
+      prefetch(host);
       drawSkeleton(host);
     }
     mountNow(host);
@@ -307,26 +334,25 @@ if (!window[KEY]) {
     : null;
 
   // The chain embed.js -> wasm -> bulletin is what a reader waits for: bulletins of widgets
-  // that will mount now are preloaded while the module downloads and compiles. The widget's
-  // own request (same URL, CORS mode, no credentials to another origin) takes the preload.
-  // A same-origin bulletin is not preloaded: a preload would carry the reader's cookies.
-  const preloaded = new Set();
-  const preload = (host) => {
+  // about to mount are requested here while the module downloads and compiles, and the
+  // module's first request for that URL takes this response (src/fetch.rs, `early`) instead of
+  // asking again. A plain fetch rather than a <link rel=preload>: it carries no credentials,
+  // even to the page's own origin (a preload would send the reader's cookies), it does not
+  // hold back the page's `load` event, and it runs at low priority, after the page's own
+  // first requests.
+  const EARLY = Symbol.for('election-widget.early');
+  const prefetched = new Map();
+  Object.defineProperty(window, EARLY, { value: prefetched });
+  const prefetch = (host) => {
     const src = host.getAttribute('data-src');
-    const head = docGet('head');
-    if (!src || !head) return;
+    if (!src) return;
     let url;
     try { url = new URL(src, host.baseURI); } catch { return; }
-    if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.origin === location.origin
-      || preloaded.has(url.href) || !allowedSource(url, pageRules().sources)) return;
-    preloaded.add(url.href);
-    const link = create('link');
-    link.rel = 'preload';
-    link.as = 'fetch';
-    link.crossOrigin = 'anonymous';
-    link.fetchPriority = 'low'; // after the page's own first requests
-    link.href = url.href;
-    head.append(link);
+    if (!/^https?:$/.test(url.protocol) || url.username || url.password
+      || prefetched.has(url.href) || !allowedSource(url, pageRules().sources)) return;
+    const response = fetch(url.href, { credentials: 'omit', priority: 'low' });
+    response.catch(() => {}); // the module's own request reports a failure, with its retries
+    prefetched.set(url.href, response);
   };
 
   // Until the module has started, widgets about to mount show a skeleton drawn from here, in

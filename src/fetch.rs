@@ -226,20 +226,15 @@ async fn request(url: &str, max_bytes: u64, signal: &AbortSignal) -> Result<Body
     init.set_method("GET");
     init.set_signal(Some(signal));
     // A plain GET (no preflight) that never carries the reader's cookies or other
-    // credentials: a bulletin is public, and a private answer must not be cached and shown
-    // after the reader logs out. Same-origin requests omit them; cross-origin ones use
-    // `same-origin`, which sends none to another origin (nor after a redirect through one)
-    // and matches embed.js's `crossorigin="anonymous"` preload, so the preload is reused.
-    let same_origin = window
-        .location()
-        .origin()
-        .is_ok_and(|page| web_sys::Url::new(url).is_ok_and(|u| u.origin() == page));
-    init.set_credentials(if same_origin {
-        web_sys::RequestCredentials::Omit
-    } else {
-        web_sys::RequestCredentials::SameOrigin
-    });
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    // credentials, even to the page's own origin: a bulletin is public, and a private answer
+    // must not be cached and shown after the reader logs out.
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let pending = match early(url) {
+        // a request this attempt did not start does not stop with its signal: raced with it
+        Some(early) => js_sys::Promise::race(&js_sys::Array::of2(&early, &aborted(signal))),
+        None => window.fetch_with_str_and_init(url, &init),
+    };
+    let response: Response = JsFuture::from(pending)
         .await
         .map_err(|_| Problem::Network)?
         .dyn_into()
@@ -284,7 +279,7 @@ async fn request(url: &str, max_bytes: u64, signal: &AbortSignal) -> Result<Body
     if declared.is_some_and(|n| n > max_bytes) {
         return Err(Problem::TooLarge(max_bytes).into());
     }
-    let bytes = read_limited(&response, max_bytes).await?;
+    let bytes = read_limited(&response, max_bytes, signal).await?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Problem::BadData("the response is not UTF-8 text".into()))?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
@@ -313,8 +308,25 @@ async fn request(url: &str, max_bytes: u64, signal: &AbortSignal) -> Result<Body
     })
 }
 
-/// Reads the body chunk by chunk and stops at `max` bytes, with or without `Content-Length`.
-async fn read_limited(response: &Response, max: u64) -> Result<Vec<u8>, Problem> {
+/// The response `embed.js` already requested for `url` while the module was on its way (the
+/// same plain GET without credentials), taken once; None when there is none.
+fn early(url: &str) -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let key = js_sys::Symbol::for_("election-widget.early");
+    let map: js_sys::Map = js_sys::Reflect::get(&window, &key).ok()?.dyn_into().ok()?;
+    let url = JsValue::from_str(url);
+    let pending = map.get(&url).dyn_into::<js_sys::Promise>().ok()?;
+    map.delete(&url);
+    Some(pending)
+}
+
+/// Reads the body chunk by chunk and stops at `max` bytes, with or without `Content-Length`,
+/// or when `signal` aborts (the body of a response `embed.js` requested is not tied to it).
+async fn read_limited(
+    response: &Response,
+    max: u64,
+    signal: &AbortSignal,
+) -> Result<Vec<u8>, Problem> {
     let Some(stream) = response.body() else {
         // no streams (very old browsers): read whole, then check
         let buffer = JsFuture::from(response.array_buffer().map_err(|_| Problem::Network)?)
@@ -328,11 +340,24 @@ async fn read_limited(response: &Response, max: u64) -> Result<Vec<u8>, Problem>
         };
     };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let _cancel = {
+        let reader = reader.clone();
+        gloo_events::EventListener::once(signal, "abort", move |_| {
+            let _ = reader.cancel();
+        })
+    };
+    if signal.aborted() {
+        let _ = reader.cancel();
+        return Err(Problem::Network);
+    }
     let mut bytes = Vec::new();
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
             .map_err(|_| Problem::Network)?;
+        if signal.aborted() {
+            return Err(Problem::Network);
+        }
         if js_sys::Reflect::get(&chunk, &"done".into())
             .ok()
             .and_then(|d| d.as_bool())
