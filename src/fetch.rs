@@ -230,8 +230,15 @@ async fn request(url: &str, max_bytes: u64, signal: &AbortSignal) -> Result<Body
     // must not be cached and shown after the reader logs out.
     init.set_credentials(web_sys::RequestCredentials::Omit);
     let pending = match early(url) {
-        // a request this attempt did not start does not stop with its signal: raced with it
-        Some(early) => js_sys::Promise::race(&js_sys::Array::of2(&early, &aborted(signal))),
+        Some(early) => {
+            // The early response has usually arrived already, and reading and drawing it would
+            // then run in the task that mounted the widget: one long task. A task of its own.
+            if !sleep(0.0, signal).await {
+                return Err(Problem::Network.into());
+            }
+            // a request this attempt did not start does not stop with its signal: raced with it
+            js_sys::Promise::race(&js_sys::Array::of2(&early, &aborted(signal)))
+        }
         None => window.fetch_with_str_and_init(url, &init),
     };
     let response: Response = JsFuture::from(pending)

@@ -14,7 +14,8 @@
 // outside the project's lockfile), a Lighthouse run (mobile, simulated throttling) of each.
 //
 // `node tests/bench/host.mjs` after `bash .ci/release`; HOST_RUNS sets the runs (default 7),
-// HOST_LIGHTHOUSE_RUNS the Lighthouse runs (default 5; 0 skips Lighthouse).
+// HOST_LIGHTHOUSE_RUNS the Lighthouse runs (default 5; 0 skips Lighthouse), HOST_VARIANTS a
+// space-separated subset of the variants (the page without a widget is always measured).
 import { readFileSync } from 'node:fs';
 import { deflateSync, crc32 } from 'node:zlib';
 import { serve } from '../page/serve.mjs';
@@ -63,11 +64,13 @@ const embedCss = readFileSync(`${DIST}embed.css`, 'utf8');
 /**
  * The office page for a variant; `files` and `bulletins` are the other two origins. A variant
  * named `…-copied` has embed.css's rules copied into the page's own stylesheet instead of
- * linking embed.css from the widget's origin (the README offers both).
+ * linking embed.css from the widget's origin (the README offers both); one named
+ * `…-preconnect` has the embed-code page's preconnect hints for both origins in its head.
  */
 function office(name, files, bulletins) {
   const copied = name.endsWith('-copied');
-  const variant = name.replace(/-copied$/, '');
+  const preconnect = name.endsWith('-preconnect');
+  const variant = name.replace(/-(copied|preconnect)$/, '');
   const src = `${bulletins}bulletin.fa.json`;
   const fallback = `<a href="${src}">اخبار انتخابات</a>`;
   const element = `<div id="news-widget" data-election-widget data-src="${src}">${fallback}</div>`;
@@ -87,7 +90,7 @@ function office(name, files, bulletins) {
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>فرمانداری شهرستان قدس</title>
 <style>body{margin:0;font-family:Tahoma,sans-serif;line-height:1.8;color:#222}header{background:#0b4f6c;color:#fff;padding:12px 16px}
 nav a{color:#fff;margin-inline-end:12px}main{padding:0 16px}.hero{display:block;width:100%;height:auto}h1{font-size:22px}</style>
-${reserve}</head><body>
+${reserve}${preconnect ? [files, bulletins].map((o) => `<link rel="preconnect" href="${new URL(o).origin}" crossorigin>`).join('') : ''}</head><body>
 <header><strong>فرمانداری شهرستان قدس</strong><nav><a href="#">خانه</a><a href="#">اخبار</a><a href="#">تماس</a></nav></header>
 <main><h1>خبرهای امروز فرمانداری</h1>
 <img class="hero" src="/hero.png" width="800" height="533" alt="نشست شورای اداری">
@@ -171,7 +174,10 @@ export async function hostBench({ runs = Number(process.env.HOST_RUNS ?? 7), log
     return { ...r, bytes, requests, widgetFiles: widgetUrls };
   }
 
-  const variants = ['none', 'above', 'above-copied', 'pinned', 'below', 'below-copied', 'reference'];
+  // HOST_VARIANTS="none above …" measures only those (none is always measured: the baseline)
+  const all = ['none', 'above', 'above-copied', 'above-preconnect', 'pinned', 'below', 'below-copied', 'reference'];
+  const only = (process.env.HOST_VARIANTS ?? '').split(/\s+/).filter(Boolean);
+  const variants = only.length ? all.filter((v) => v === 'none' || only.includes(v)) : all;
   const results = Object.fromEntries(variants.map((v) => [v, { cold: [], warm: [] }]));
   if (runs === 0) {
     await browser.close();
@@ -203,12 +209,13 @@ export async function hostBench({ runs = Number(process.env.HOST_RUNS ?? 7), log
     log(`| ${v} | ${f(m(v, 'cold', 'lcp'))}${d(m(v, 'cold', 'lcp'), base.cold)} | ${f(m(v, 'warm', 'lcp'))}${d(m(v, 'warm', 'lcp'), base.warm)} | ${f(m(v, 'cold', 'tbt'))}${d(m(v, 'cold', 'tbt'), base.tbt)} | ${f(m(v, 'cold', 'longest'))} | ${kib(m(v, 'cold', 'bytes'))} | ${m(v, 'cold', 'requests')} | ${files} | ${f(m(v, 'cold', 'ready'))} | ${f(m(v, 'warm', 'ready'))} | ${font('cold')} / ${font('warm')} |`);
   }
   const ratio = (v, kind) => {
+    if (!results[v] || !results.reference) return 'n/a';
     const a = m(v, kind, 'ready');
     const b = m('reference', kind, 'ready');
     return a && b ? (a / b).toFixed(2) : 'n/a';
   };
   log(`\nTime to ready against the reference card on this page: ${ratio('above', 'cold')} cold (budget 1.5), ${ratio('above', 'warm')} on a repeat view (budget 1.1); pinned snippet ${ratio('pinned', 'cold')} cold, ${ratio('pinned', 'warm')} repeat.`);
-  log(`The largest paint is the hero image in ${results.none.cold.filter((r) => r.lcpElement === 'IMG').length} of ${runs} runs without a widget and ${results.above.cold.filter((r) => r.lcpElement === 'IMG').length} of ${runs} with one above the fold.`);
+  log(`The largest paint is the hero image in ${results.none.cold.filter((r) => r.lcpElement === 'IMG').length} of ${runs} runs without a widget and ${results.above?.cold.filter((r) => r.lcpElement === 'IMG').length ?? 'n/a'} of ${runs} with one above the fold.`);
 
   const lhRuns = Number(process.env.HOST_LIGHTHOUSE_RUNS ?? 5);
   if (lhRuns > 0) await lighthouseTable(site.url, variants, lhRuns, log);
