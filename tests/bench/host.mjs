@@ -65,12 +65,15 @@ const embedCss = readFileSync(`${DIST}embed.css`, 'utf8');
  * The office page for a variant; `files` and `bulletins` are the other two origins. A variant
  * named `…-copied` has embed.css's rules copied into the page's own stylesheet instead of
  * linking embed.css from the widget's origin (the README offers both); one named
- * `…-preconnect` has the embed-code page's preconnect hints for both origins in its head.
+ * `…-preconnect` has the embed-code page's preconnect hints for both origins in its head; one
+ * named `…-same` has the widget's files on the page's own origin (`own`: a site that copies
+ * the build into its own folder), embed.css's rules copied too.
  */
-function office(name, files, bulletins) {
-  const copied = name.endsWith('-copied');
+function office(name, files, bulletins, own) {
+  const copied = name.endsWith('-copied') || name.endsWith('-same');
   const preconnect = name.endsWith('-preconnect');
-  const variant = name.replace(/-(copied|preconnect)$/, '');
+  if (name.endsWith('-same')) files = own;
+  const variant = name.replace(/-(copied|preconnect|same)$/, '');
   const src = `${bulletins}bulletin.fa.json`;
   const fallback = `<a href="${src}">اخبار انتخابات</a>`;
   const element = `<div id="news-widget" data-election-widget data-src="${src}">${fallback}</div>`;
@@ -108,11 +111,13 @@ export async function hostBench({ runs = Number(process.env.HOST_RUNS ?? 7), log
   const files = await serve(DIST, { headers: (path) => ({ 'access-control-allow-origin': '*', 'cache-control': cache(path) }) });
   const bulletins = await serve(DIST, { headers: () => ({ 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' }) });
   const site = await serve(DIST, {
+    // the widget's files, for the variants that serve them from the page's own origin
+    headers: (path) => ({ 'cache-control': cache(path) }),
     routes: {
       '/office.html': (req, res) => {
         const variant = new URL(req.url, 'http://x').searchParams.get('variant');
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
-        res.end(office(variant, files.url, bulletins.url));
+        res.end(office(variant, files.url, bulletins.url, site.url));
       },
       '/hero.png': (req, res) => { res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'public, max-age=3600' }); res.end(HERO); },
       '/reference.js': (req, res) => { res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'public, max-age=3600' }); res.end(reference); },
@@ -132,7 +137,8 @@ export async function hostBench({ runs = Number(process.env.HOST_RUNS ?? 7), log
     const widgetUrls = [];
     cdp.on('Network.requestWillBeSent', (e) => {
       requests += 1;
-      if (e.request.url.startsWith(files.url) || e.request.url.startsWith(bulletins.url)) widgetUrls.push(e.request.url.slice(e.request.url.lastIndexOf('/') + 1));
+      const own = e.request.url.startsWith(site.url) && !/\/(office\.html|hero\.png|reference\.js|favicon\.ico)(\?|$)/.test(e.request.url);
+      if (own || e.request.url.startsWith(files.url) || e.request.url.startsWith(bulletins.url)) widgetUrls.push(e.request.url.slice(e.request.url.lastIndexOf('/') + 1));
     });
     cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
     await p.addInitScript(() => {
@@ -175,7 +181,7 @@ export async function hostBench({ runs = Number(process.env.HOST_RUNS ?? 7), log
   }
 
   // HOST_VARIANTS="none above …" measures only those (none is always measured: the baseline)
-  const all = ['none', 'above', 'above-copied', 'above-preconnect', 'pinned', 'below', 'below-copied', 'reference'];
+  const all = ['none', 'above', 'above-copied', 'above-preconnect', 'above-same', 'pinned', 'below', 'below-copied', 'below-same', 'reference'];
   const only = (process.env.HOST_VARIANTS ?? '').split(/\s+/).filter(Boolean);
   const variants = only.length ? all.filter((v) => v === 'none' || only.includes(v)) : all;
   const results = Object.fromEntries(variants.map((v) => [v, { cold: [], warm: [] }]));
