@@ -16,25 +16,12 @@ use crate::time::Instant;
 pub fn run(o: &Options) -> Outcome {
     let analysis = analyse(o);
     let mut out = Outcome::default();
-    for n in &analysis.notes {
-        out.stderr.push_str(&super::terminal(&n.line()));
-        out.stderr.push('\n');
-    }
-    let parsed = match &analysis.result {
-        Ok(p) => p,
-        Err(_) => {
-            out.stderr
-                .push_str("nothing written: the widget would show its error state\n");
-            out.status = EXIT_FAIL;
-            return out;
-        }
-    };
-    if o.strict && analysis.dropped_something() {
-        out.stderr
-            .push_str("nothing written (--strict): the widget would drop what is listed above\n");
-        out.status = EXIT_FAIL;
+    if !analysis.report_before_writing(o.strict, &mut out) {
         return out;
     }
+    let Ok(parsed) = &analysis.result else {
+        return out; // (report_before_writing refused it)
+    };
     if parsed.bulletin.election_problem.is_some() {
         out.stderr.push_str(&format!(
             "note: {}: no election in it is usable, so the converted bulletin has no election block\n",

@@ -195,20 +195,7 @@ pub fn run(o: &Options) -> Outcome {
             }
         }
     }
-    for n in &analysis.notes {
-        out.stderr.push_str(&super::terminal(&n.line()));
-        out.stderr.push('\n');
-    }
-    if analysis.failed() {
-        out.stderr
-            .push_str("nothing written: the widget would show its error state\n");
-        out.status = EXIT_FAIL;
-        return out;
-    }
-    if o.strict && analysis.dropped_something() {
-        out.stderr
-            .push_str("nothing written (--strict): the widget would drop what is listed above\n");
-        out.status = EXIT_FAIL;
+    if !analysis.report_before_writing(o.strict, &mut out) {
         return out;
     }
     let props = FallbackProps {

@@ -108,6 +108,26 @@ impl Analysis {
     pub fn dropped_something(&self) -> bool {
         self.notes.iter().any(|n| n.severity != Severity::Note)
     }
+
+    /// What a command that writes a file (`convert`, `fallback`) reports first: every note on
+    /// standard error; then why it writes nothing (and the failing status), where the widget
+    /// would show its error state or, with `strict`, drop something. True when it may write.
+    pub fn report_before_writing(&self, strict: bool, out: &mut super::Outcome) -> bool {
+        for n in &self.notes {
+            out.stderr.push_str(&super::terminal(&n.line()));
+            out.stderr.push('\n');
+        }
+        let refused = if self.failed() {
+            "nothing written: the widget would show its error state\n"
+        } else if strict && self.dropped_something() {
+            "nothing written (--strict): the widget would drop what is listed above\n"
+        } else {
+            return true;
+        };
+        out.stderr.push_str(refused);
+        out.status = super::EXIT_FAIL;
+        false
+    }
 }
 
 /// Reads the input (and the election source) with the command's options.
