@@ -606,7 +606,7 @@ if (!window[KEY]) {
     const expect = (sized) => {
       const writes = [];
       for (const [host, el, width] of sized) {
-        if (!host?.isConnected) continue;
+        if (!host?.isConnected || !el.isConnected) continue; // (replaced in the meantime)
         const known = recall(host, width);
         const cs = getComputedStyle(host);
         let h = known;
