@@ -152,6 +152,7 @@ if (!window[KEY]) {
   // SLICE ms: the main thread is never held for a whole page of widgets at once, and a page of
   // small widgets is not laid out once per widget either.
   const SLICE = 30;
+  const EARLY_KEPT = 10_000; // ms an early response waits, once the module has started
   const nextTask = () => new Promise((resolve) => {
     if (globalThis.scheduler?.postTask) globalThis.scheduler.postTask(resolve, { priority: 'user-visible' });
     else setTimeout(resolve, 0);
@@ -176,6 +177,10 @@ if (!window[KEY]) {
         waiting.delete(host);
         mountNow(host);
       }
+      // What the first mounts have not taken by then (their widget was removed, or waits to
+      // come into view) is not taken at all: a widget added later asks the network (and the
+      // HTTP cache) rather than getting a response that may be minutes old.
+      setTimeout(() => prefetched.clear(), EARLY_KEPT);
     }, async (err) => {
       starting = null;
       await null; // the rest of this file has run (this can fail before its first await)
@@ -343,11 +348,14 @@ if (!window[KEY]) {
   const EARLY = Symbol.for('election-widget.early');
   const prefetched = new Map();
   Object.defineProperty(window, EARLY, { value: prefetched });
+  // the element's data-src as an absolute URL, or null
+  const srcUrl = (host) => {
+    try { return new URL(host.getAttribute('data-src') || '', host.baseURI).href; } catch { return null; }
+  };
   const prefetch = (host) => {
-    const src = host.getAttribute('data-src');
-    if (!src) return;
+    if (!host.getAttribute('data-src')) return;
     let url;
-    try { url = new URL(src, host.baseURI); } catch { return; }
+    try { url = new URL(srcUrl(host)); } catch { return; }
     if (!/^https?:$/.test(url.protocol) || url.username || url.password
       || prefetched.has(url.href) || !allowedSource(url, pageRules().sources)) return;
     const response = fetch(url.href, { credentials: 'omit', priority: 'low' });
@@ -454,9 +462,7 @@ if (!window[KEY]) {
     };
     const num = (v) => (typeof v === 'number' && v > 0 && v < 20000 ? v : 0);
     const px = (v) => parseFloat(v) || 0;
-    const src = (host) => {
-      try { return new URL(host.getAttribute('data-src') || '', host.baseURI).href; } catch { return ''; }
-    };
+    const src = (host) => srcUrl(host) ?? '';
     // what the card's height depends on: the endpoint and the attributes that change the
     // content, and its width in 20 px classes (at most the card's 720 px); then the font
     const key = (host, width) => [
@@ -541,9 +547,13 @@ if (!window[KEY]) {
       if (!free(host) && !(grow && h > kept(cs))) return null;
       return `${Math.ceil(h + extra(cs))}px`;
     };
+    // an element's layout size: what min-height reserves, whatever transform the page applies
+    // (the ResizeObserver's border box and offsetWidth/offsetHeight agree; a bounding rect
+    // would not under a scale)
+    const size = (el) => ({ width: el?.offsetWidth ?? 0, height: el?.offsetHeight ?? 0 });
     const box = (e) => {
       const b = e.borderBoxSize?.[0];
-      return b ? { width: b.inlineSize, height: b.blockSize } : e.target.getBoundingClientRect();
+      return b ? { width: b.inlineSize, height: b.blockSize } : size(e.target);
     };
     // the finished cards: `cards` is [host, { width, height } of its card]; each is remembered,
     // and the reservation fitted to it
@@ -574,7 +584,7 @@ if (!window[KEY]) {
     const frame = () => {
       const hosts = [...due];
       due = new Set();
-      measure(hosts.map((host) => [host, card(host)?.getBoundingClientRect() ?? {}]));
+      measure(hosts.map((host) => [host, size(card(host))]));
     };
     // and later changes of size (an image that arrived, a body unfolded), when they happen
     const cards = typeof ResizeObserver === 'function'
@@ -597,7 +607,7 @@ if (!window[KEY]) {
       ? new IntersectionObserver((entries) => {
           const gone = entries.filter((e) => !e.isIntersecting && free(e.target)).map((e) => e.target);
           for (const host of gone) away.unobserve(host);
-          measure(gone.map((host) => [host, card(host)?.getBoundingClientRect() ?? {}]));
+          measure(gone.map((host) => [host, size(card(host))]));
         })
       : null;
 
@@ -627,7 +637,7 @@ if (!window[KEY]) {
     const sized = () => {
       const items = drawn;
       drawn = [];
-      expect(items.map(([host, el]) => [host, el, el.getBoundingClientRect().width]));
+      expect(items.map(([host, el]) => [host, el, size(el).width]));
     };
     const skeleton = (host, el) => {
       if (drawn.length === 0) queueMicrotask(sized);
@@ -663,7 +673,7 @@ if (!window[KEY]) {
           i.input = performance.now();
           i.touched = true;
           const root = card(n);
-          if (root) measure([[n, root.getBoundingClientRect()]]);
+          if (root) measure([[n, size(root)]]);
         }
       }
     };

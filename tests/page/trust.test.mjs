@@ -36,7 +36,14 @@ const h = harness({
     res.end(allowed ? SAMPLE : '{"error":"login required"}');
   },
   '/never-there.png': (req, res) => { /* never answers: the test decides when the image fails */ },
+  // the newsroom's bulletin as it stands: its title names the version, and every request counts
+  '/versioned.json': (req, res) => {
+    newsroom.requests += 1;
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(sampleWith({ items: [item({ title: `VERSION-${newsroom.version}` })] }));
+  },
 });
+const newsroom = { version: 1, requests: 0 };
 
 const page = (name, html) => {
   pages.set(name, html);
@@ -325,6 +332,24 @@ test('6. named elements (ElectionWidget, addEventListener, querySelectorAll…) 
 });
 
 // ---- 7. private responses do not outlive the login -----------------------------------------
+
+test('7. a bulletin requested early for a widget that went away is not shown, old, to a widget added later', async () => {
+  const p = await h.browser.newPage();
+  Object.assign(newsroom, { version: 1, requests: 0 });
+  // the widget is removed before the module starts, after embed.js has requested its bulletin
+  await p.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.getElementById('gone')?.remove()));
+  await p.goto(page('early-gone', doc(widget('gone', 'versioned.json'))));
+  await p.waitForFunction(() => window.ElectionWidget?.memoryBytes() > 0, null, { timeout: 20_000 });
+  assert.equal(newsroom.requests, 1, 'embed.js requested the bulletin early');
+  newsroom.version = 2; // the newsroom publishes
+  await new Promise((resolve) => setTimeout(resolve, 11_000)); // longer than an early response waits
+  await addWidget(p, 'later', 'versioned.json');
+  await settled(p, 'later');
+  const shown = await p.evaluate(() => document.getElementById('later').shadowRoot.textContent.match(/VERSION-\d+/)?.[0]);
+  assert.equal(shown, 'VERSION-2', 'the widget added later shows the bulletin as it stands');
+  assert.equal(newsroom.requests, 2, 'and asked for it');
+  await p.close();
+});
 
 test('7. bulletin requests carry no cookies, and a 401 drops the cached copy', async () => {
   const context = await h.browser.newContext();
